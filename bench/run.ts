@@ -1,0 +1,203 @@
+// npm run bench -- [--db pglite|postgres|both] [--enterprises N] [--scenario search,import] [--requests N]
+//                  [--concurrency N] [--import-rows N] [--decide-sample N] [--batch N] [--write] [--keep]
+//                  [--pg-url URL] [--memory]
+// See bench/README.md.
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createUser } from "../apps/server/src/modules/users/service.ts";
+import type { Actor } from "../apps/server/src/platform/access.ts";
+import { type BenchDb, createBenchDb, type DbKind, DEFAULT_PG_URL } from "./db.ts";
+import { generateRegistry } from "./generate.ts";
+import { importModuleAvailable, runImportScenario } from "./import.ts";
+import {
+  importSection,
+  machineInfo,
+  type SectionHeader,
+  searchSection,
+  sectionKey,
+  updateResults,
+} from "./report.ts";
+import { runSearchScenario, writeExplainFile } from "./search.ts";
+
+const HELP = `Usage: npm run bench -- [options]
+
+  --db pglite|postgres|both   databases to measure (default both)
+  --enterprises N             synthetic registry size (default: 1200 on PGlite, 100000 on PostgreSQL)
+  --scenario search,import    scenarios to run (default search,import)
+  --requests N                measured search requests per run (default 2000, shared by the weights of the mix)
+  --concurrency N             clients of the concurrent HTTP run (default 4)
+  --import-rows N             rows of the import file (default: 1.25 × the registry, at most 100000)
+  --decide-sample N           potential matches decided one by one with decideRow (as in the console) before
+                              the others are confirmed in bulk with acceptBestCandidates (default 20)
+  --batch N                   enterprises per INSERT while generating (default 1000)
+  --pg-url URL                PostgreSQL server to create the throwaway database on
+                              (default $JINGWEI_BENCH_DATABASE_URL or ${DEFAULT_PG_URL})
+  --memory                    PGlite in memory instead of a temporary data folder
+  --write                     update bench/RESULTS.md (the section of the same scenario, database and size)
+  --keep                      keep the database afterwards (to investigate with psql)
+`;
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "both" },
+    enterprises: { type: "string" },
+    scenario: { type: "string", default: "search,import" },
+    requests: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "4" },
+    "import-rows": { type: "string" },
+    batch: { type: "string", default: "1000" },
+    "decide-sample": { type: "string", default: "20" },
+    "pg-url": { type: "string", default: DEFAULT_PG_URL },
+    memory: { type: "boolean", default: false },
+    write: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+  allowPositionals: false,
+});
+
+if (values.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+const positiveInt = (name: string, v: string | undefined): number | undefined => {
+  if (v === undefined) return undefined;
+  const x = Number(v.replace(/[_,]/g, ""));
+  if (!Number.isInteger(x) || x < 1) throw new Error(`--${name} must be a positive integer, not ${v}`);
+  return x;
+};
+
+const dbs: DbKind[] =
+  values.db === "both"
+    ? ["pglite", "postgres"]
+    : values.db === "pglite" || values.db === "postgres"
+      ? [values.db]
+      : [];
+if (dbs.length === 0) throw new Error(`--db must be pglite, postgres or both, not ${values.db}`);
+const scenarios = new Set(values.scenario.split(",").map((s) => s.trim()));
+for (const s of scenarios) if (s !== "search" && s !== "import") throw new Error(`unknown scenario ${s}`);
+const requests = positiveInt("requests", values.requests) as number;
+const concurrency = positiveInt("concurrency", values.concurrency) as number;
+const batch = positiveInt("batch", values.batch) as number;
+const enterprisesArg = positiveInt("enterprises", values.enterprises);
+const importRowsArg = positiveInt("import-rows", values["import-rows"]);
+const decideSample = Number(values["decide-sample"]);
+if (!Number.isInteger(decideSample) || decideSample < 0)
+  throw new Error(`--decide-sample must be 0 or a positive integer, not ${values["decide-sample"]}`);
+
+const RESULTS = fileURLToPath(new URL("./RESULTS.md", import.meta.url));
+const OUT = fileURLToPath(new URL("./out/", import.meta.url));
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+function progress(label: string) {
+  let last = -1;
+  return (done: number, total: number) => {
+    const pct = Math.floor((done / total) * 10) * 10;
+    if (pct !== last) {
+      last = pct;
+      log(`${label}: ${pct}% (${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")})`);
+    }
+  };
+}
+
+async function benchOne(kind: DbKind): Promise<void> {
+  const n = enterprisesArg ?? (kind === "pglite" ? 1200 : 100_000);
+  log(`${kind}: creating the database`);
+  const bench: BenchDb = await createBenchDb(kind, {
+    pgUrl: values["pg-url"],
+    keep: values.keep,
+    pgliteInMemory: values.memory,
+  });
+  try {
+    log(`${kind}: ${bench.version}, ${bench.location}`);
+    const { stats, enterprises } = await generateRegistry(bench.db, n, {
+      batch,
+      onProgress: progress(`${kind}: generating`),
+    });
+    log(`${kind}: generated ${n} enterprises in ${stats.seconds.toFixed(1)} s`);
+    const header = (scenario: SectionHeader["scenario"], parameters: string): SectionHeader => ({
+      scenario,
+      db: kind,
+      enterprises: n,
+      dbVersion: bench.version,
+      dbLocation:
+        kind === "pglite" ? (values.memory ? "in memory" : "temporary data folder") : "local server",
+      parameters,
+      machine: machineInfo(),
+      date: new Date(),
+    });
+    const emit = (h: SectionHeader, markdown: string) => {
+      process.stdout.write(`\n${markdown}\n`);
+      if (values.write) {
+        updateResults(RESULTS, sectionKey(h), markdown);
+        log(`updated ${RESULTS} (${sectionKey(h)})`);
+      }
+    };
+
+    if (scenarios.has("search")) {
+      const result = await runSearchScenario(bench.db, enterprises, {
+        requests,
+        concurrency,
+        log,
+      });
+      const explainFile = `${OUT}explain-${kind}-${n}.txt`;
+      writeExplainFile(explainFile, result.explained);
+      log(`EXPLAIN ANALYZE plans: ${explainFile}`);
+      const h = header(
+        "search",
+        `--requests ${requests} --concurrency ${concurrency} --batch ${batch}; page size 20; ` +
+          `${result.mix.length} query kinds weighted as in the table`,
+      );
+      emit(h, searchSection(h, stats, result));
+    }
+
+    if (scenarios.has("import")) {
+      // 60 % changed and 20 % variants need distinct enterprises: at most 1.25 × the registry.
+      const rows = importRowsArg ?? Math.min(Math.floor(n * 1.25), 100_000);
+      const [user] = await bench.db.query<{ id: string }>(
+        "select id from users where username = 'bench-admin'",
+      );
+      const id =
+        user?.id ??
+        (
+          await createUser(bench.db, null, {
+            username: "bench-admin",
+            displayName: "Benchmark",
+            role: "admin",
+            password: "bench-password-1",
+          })
+        ).id;
+      const actor: Actor = {
+        userId: id,
+        username: "bench-admin",
+        displayName: "Benchmark",
+        role: "admin",
+        enterpriseId: null,
+      };
+      const outcome = await runImportScenario(bench.db, actor, enterprises, {
+        rows,
+        file: `${OUT}import-${rows}.xlsx`,
+        decideSample,
+        explainFile: `${OUT}explain-import-${kind}-${rows}.txt`,
+        log,
+      }).catch((err: Error) => ({
+        available: true,
+        note: `the import scenario failed: ${err.stack ?? err}`,
+      }));
+      if (!outcome.available) process.stdout.write(`\n${outcome.note}: import scenario skipped\n`);
+      else {
+        const h = header("import", `--import-rows ${rows} --decide-sample ${decideSample} --batch ${batch}`);
+        emit(h, importSection(h, stats, outcome));
+      }
+    }
+  } finally {
+    await bench.drop();
+  }
+}
+
+if (scenarios.has("import") && !importModuleAvailable()) {
+  process.stdout.write("import module not available: import scenario skipped\n");
+  scenarios.delete("import");
+}
+if (scenarios.size > 0) for (const kind of dbs) await benchOne(kind);
