@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { AppError } from "../../platform/errors.ts";
 import { type ColumnMap, type ImportField, isHeaderRow, mapColumns } from "./columns.ts";
 
@@ -131,8 +132,14 @@ function hasEndOfCentralDirectory(buf: Buffer): boolean {
 }
 
 interface ReaderInternals {
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(
+    iterator: AsyncIterable<string>,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
 }
 
 const StreamingReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
@@ -140,55 +147,84 @@ const StreamingReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
   options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
 ) => ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
 
-/** Decodes UTF-8 across chunk boundaries: a character split between two chunks is carried over. */
-async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of chunks)
-    yield typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-  const rest = decoder.decode();
-  if (rest) yield rest;
+const CHUNK_CHARS = 1 << 16;
+
+/** A zip entry's text in pieces, never splitting a surrogate pair, so the SAX parser sees whole characters. */
+function* textChunks(bytes: Uint8Array): Generator<string> {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + CHUNK_CHARS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(i, end);
+    i = end;
+  }
 }
+
+async function* asyncChunks(bytes: Uint8Array): AsyncGenerator<string> {
+  yield* textChunks(bytes);
+}
+
+const SHEET_PATH = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
- * exceljs's streaming reader (a fraction of the memory of loading the workbook, and twice as fast) decodes each
- * chunk of a zip entry on its own, so a Chinese character that straddles two chunks turns into U+FFFD (exceljs
- * 4.4.0, utils/parse-sax.js). This reader hands it text decoded across chunk boundaries instead; the parse tests
- * read long Chinese sheets to keep it honest.
+ * Reads a workbook with exceljs's streaming row parser, but unzips with fflate from the buffer we already hold and
+ * feeds the parts in the order the parser needs (relations, workbook, styles, shared strings, then sheets).
+ * exceljs's own zip streaming (unzipper, plus temporary files when a sheet precedes the shared strings) failed
+ * intermittently under load in CI, and decoded each chunk on its own, turning a Chinese character split across two
+ * chunks into U+FFFD; whole-entry decoding avoids both. Parts are inflated one at a time to bound memory.
  */
-class Utf8WorkbookReader extends StreamingReader {
-  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return super._parseWorksheet(utf8Chunks(iterator), sheetNo);
-  }
-
-  override _parseSharedStrings(entry: Readable) {
-    entry.setEncoding("utf8");
-    return super._parseSharedStrings(entry);
-  }
-}
-
 async function readXlsx(buf: Buffer, builder: TableBuilder): Promise<void> {
   if (!hasEndOfCentralDirectory(buf)) throw corrupt();
   let sheets = 0;
   try {
-    const reader = new Utf8WorkbookReader(Readable.from(buf), {
+    const names: string[] = [];
+    unzipSync(buf, {
+      filter: (f) => {
+        names.push(f.name);
+        return false;
+      },
+    });
+    const part = (name: string): Uint8Array | undefined =>
+      names.includes(name) ? unzipSync(buf, { filter: (f) => f.name === name })[name] : undefined;
+    const stream = (bytes: Uint8Array) => Readable.from([...textChunks(bytes)]);
+
+    const reader = new StreamingReader(Readable.from([]), {
       sharedStrings: "cache",
       hyperlinks: "ignore",
       styles: "cache",
       worksheets: "emit",
       entries: "ignore",
     });
-    for await (const sheet of reader) {
+    const rels = part("xl/_rels/workbook.xml.rels");
+    const workbook = part("xl/workbook.xml");
+    if (!rels || !workbook) throw corrupt();
+    await reader._parseRels(stream(rels));
+    await reader._parseWorkbook(stream(workbook));
+    const styles = part("xl/styles.xml");
+    if (styles) await reader._parseStyles(stream(styles));
+    const sharedStrings = part("xl/sharedStrings.xml");
+    if (sharedStrings) for await (const _ of reader._parseSharedStrings(stream(sharedStrings))) void _;
+
+    const sheetNos = names
+      .map((n) => SHEET_PATH.exec(n)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .sort((a, b) => Number(a) - Number(b));
+    for (const sheetNo of sheetNos) {
       sheets++;
       // The first sheet that has a header is the list; later sheets (notes, empty Sheet2) are not read.
-      if (builder.columns !== null) continue;
+      if (builder.columns !== null) break;
+      const bytes = part(`xl/worksheets/sheet${sheetNo}.xml`);
+      if (!bytes) continue;
       builder.nextSheet();
       try {
-        for await (const row of sheet) {
-          const values = row.values as ExcelJS.CellValue[];
-          const cells: Cells = [];
-          for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-          builder.add(row.number, cells);
-        }
+        for (const { value: sheet } of reader._parseWorksheet(asyncChunks(bytes), sheetNo))
+          for await (const row of sheet) {
+            const values = row.values as ExcelJS.CellValue[];
+            const cells: Cells = [];
+            for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+            builder.add(row.number, cells);
+          }
       } catch (err) {
         // A sheet without the header (a cover page) gives way to the next one; other errors are the file's.
         if (!(err instanceof AppError && err.code === "IMPORT_NO_HEADER")) throw err;
