@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 import { generateUscc, seededRandom, usccCheckChar } from "@jingwei/rules";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { DEMO_PASSWORD, journey, screenshot } from "./support.ts";
+import { DEMO_PASSWORD, expectTitle, journey, screenshot } from "./support.ts";
 
 // The registry journey of issue 2: sign in, search 华城 and hcjt, open the detail, import an XLSX with one bad row,
 // see the error, fix it, confirm a potential match, commit, find the new enterprise; switch language.
@@ -97,7 +97,7 @@ describe("registry journey (browser)", () => {
     const { page } = session();
     await page.getByTestId("enterprise-link").filter({ hasText: "浙江华城实业投资集团有限公司" }).click();
     await page.getByTestId("enterprise-info").waitFor();
-    assert.match((await page.getByTestId("page-title").textContent()) ?? "", /浙江华城实业投资集团有限公司/);
+    await expectTitle(page, /浙江华城实业投资集团有限公司/);
     await page.getByTestId("tab-honours").click();
     await page.getByTestId("honour-row").filter({ hasText: "出口免验" }).first().waitFor();
     await screenshot(page, "03-detail-honours");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import { DEMO_PASSWORD, journey, screenshot } from "./support.ts";
+import { DEMO_PASSWORD, expectTitle, journey, screenshot } from "./support.ts";
 
 // The AQL sampling plan calculator of the public portal: anyone, without signing in, enters a lot of 1200 at
 // inspection level II and reads the plan for each defect class (major: J, n 80, Ac 5 / Re 6).
@@ -37,7 +37,7 @@ describe("sampling plan calculator (browser)", () => {
     await page.goto(server.baseUrl);
     await page.getByTestId("portal-nav-sampling").click();
     await page.waitForURL(/\/sampling$/);
-    assert.equal(await page.getByTestId("page-title").textContent(), "抽样方案计算器");
+    await expectTitle(page, "抽样方案计算器");
     await page.getByTestId("sampling-empty").waitFor();
     // Signed out: the header offers to sign in, not the console.
     assert.equal(await page.getByTestId("portal-login-button").textContent(), "登录");
@@ -96,7 +96,7 @@ describe("sampling plan calculator (browser)", () => {
     const { server, page } = session();
     await page.goto(`${server.baseUrl}/sampling?lotSize=1200&level=II`);
     await page.getByTestId("language-switch").click();
-    assert.equal(await page.getByTestId("page-title").textContent(), "AQL sampling plan");
+    await expectTitle(page, "AQL sampling plan");
     const major = page.getByTestId("sampling-result-major");
     await major.filter({ hasText: "Major defects" }).waitFor();
     await expectPlan(major, ["J", "80", "5 / 6"]);
@@ -113,7 +113,7 @@ describe("sampling plan calculator (browser)", () => {
     await page.waitForURL(/\/console/);
     await page.getByTestId("menu-sampling").click();
     await page.waitForURL(/\/console\/sampling/);
-    assert.equal(await page.getByTestId("page-title").textContent(), "抽样方案计算器");
+    await expectTitle(page, "抽样方案计算器");
     await page.getByTestId("sampling-lot-size").fill("1200");
     await expectPlan(page.getByTestId("sampling-result-major"), ["J", "80", "5 / 6"]);
     await screenshot(page, "sampling-05-console");

@@ -84,3 +84,8 @@ export function journey(): () => Journey {
     return current;
   };
 }
+
+/** Waits until the page title reads `title` (a lazily loaded page replaces the previous one's title a bit later). */
+export async function expectTitle(page: Page, title: string | RegExp): Promise<void> {
+  await page.getByTestId("page-title").filter({ hasText: title }).waitFor();
+}

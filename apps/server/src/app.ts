@@ -10,14 +10,19 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { classificationRoutes } from "./modules/classification/routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/routes.ts";
 import { enterpriseRoutes } from "./modules/enterprises/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { importRoutes } from "./modules/imports/routes.ts";
+import { indicatorRoutes } from "./modules/indicators/routes.ts";
+import { lotRoutes } from "./modules/lots/routes.ts";
+import { privilegeRoutes } from "./modules/privileges/routes.ts";
 import { publicRoutes } from "./modules/public/routes.ts";
 import { referenceRoutes } from "./modules/reference/routes.ts";
 import { samplingRoutes } from "./modules/sampling/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
+import { videoRoutes } from "./modules/video/routes.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db.ts";
 import { AppError, errorBody } from "./platform/errors.ts";
@@ -42,6 +47,11 @@ const MODULES: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   dashboardRoutes,
   publicRoutes,
   samplingRoutes,
+  classificationRoutes,
+  lotRoutes,
+  privilegeRoutes,
+  videoRoutes,
+  indicatorRoutes,
   userRoutes,
   auditRoutes,
 ];

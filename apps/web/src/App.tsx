@@ -28,6 +28,21 @@ const ImportListPage = page(() => import("./pages/imports/ImportListPage"), "Imp
 const ImportWizardPage = page(() => import("./pages/imports/ImportWizardPage"), "ImportWizardPage");
 const UserListPage = page(() => import("./pages/users/UserListPage"), "UserListPage");
 const AuditLogPage = page(() => import("./pages/audit/AuditLogPage"), "AuditLogPage");
+const ClassListPage = page(() => import("./pages/classification/ClassListPage"), "ClassListPage");
+const RuleSetPage = page(() => import("./pages/classification/RuleSetPage"), "RuleSetPage");
+const EnterpriseClassPage = page(
+  () => import("./pages/classification/EnterpriseClassPage"),
+  "EnterpriseClassPage",
+);
+const LotListPage = page(() => import("./pages/lots/LotListPage"), "LotListPage");
+const DeclareLotPage = page(() => import("./pages/lots/DeclareLotPage"), "DeclareLotPage");
+const LotDetailPage = page(() => import("./pages/lots/LotDetailPage"), "LotDetailPage");
+const TaskListPage = page(() => import("./pages/lots/TaskListPage"), "TaskListPage");
+const InspectionPage = page(() => import("./pages/lots/InspectionPage"), "InspectionPage");
+const PrivilegesPage = page(() => import("./pages/privileges/PrivilegesPage"), "PrivilegesPage");
+const PublicListsPage = page(() => import("./pages/privileges/PublicListsPage"), "PublicListsPage");
+const VideoPage = page(() => import("./pages/video/VideoPage"), "VideoPage");
+const IndicatorsPage = page(() => import("./pages/indicators/IndicatorsPage"), "IndicatorsPage");
 
 const theme: ThemeConfig = {
   token: { colorPrimary: "#1f5fa8", colorInfo: "#1f5fa8", borderRadius: 6 },
@@ -41,6 +56,7 @@ function AppRoutes() {
       <Routes>
         <Route path="/" element={<PortalPage />} />
         <Route path="/sampling" element={<SamplingPublicPage />} />
+        <Route path="/lists" element={<PublicListsPage />} />
         <Route path="/login" element={<LoginPage />} />
         <Route
           path="/console"
@@ -70,6 +86,87 @@ function AppRoutes() {
             }
           />
           <Route path="sampling" element={<SamplingConsolePage />} />
+          <Route
+            path="classes"
+            element={
+              <RequireCapability capability="classes">
+                <ClassListPage />
+              </RequireCapability>
+            }
+          />
+          <Route
+            path="classes/rules"
+            element={
+              <RequireCapability capability="classRules">
+                <RuleSetPage />
+              </RequireCapability>
+            }
+          />
+          <Route path="classes/:enterpriseId" element={<EnterpriseClassPage />} />
+          <Route
+            path="lots"
+            element={
+              <RequireCapability capability="lots">
+                <LotListPage />
+              </RequireCapability>
+            }
+          />
+          <Route
+            path="lots/new"
+            element={
+              <RequireCapability capability="declare">
+                <DeclareLotPage />
+              </RequireCapability>
+            }
+          />
+          <Route
+            path="lots/:id"
+            element={
+              <RequireCapability capability="lots">
+                <LotDetailPage />
+              </RequireCapability>
+            }
+          />
+          <Route
+            path="lots/:id/inspect"
+            element={
+              <RequireCapability capability="tasks">
+                <InspectionPage />
+              </RequireCapability>
+            }
+          />
+          <Route
+            path="tasks"
+            element={
+              <RequireCapability capability="tasks">
+                <TaskListPage />
+              </RequireCapability>
+            }
+          />
+          <Route
+            path="privileges"
+            element={
+              <RequireCapability capability="privileges">
+                <PrivilegesPage />
+              </RequireCapability>
+            }
+          />
+          <Route
+            path="video"
+            element={
+              <RequireCapability capability="video">
+                <VideoPage />
+              </RequireCapability>
+            }
+          />
+          <Route
+            path="indicators"
+            element={
+              <RequireCapability capability="indicators">
+                <IndicatorsPage />
+              </RequireCapability>
+            }
+          />
           <Route
             path="users"
             element={

@@ -5,17 +5,23 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import ExcelJS from "exceljs";
+import { CLASSIFICATION_ACCESS } from "../modules/classification/access.expected.ts";
+import { INDICATOR_ACCESS } from "../modules/indicators/access.expected.ts";
+import { LOT_ACCESS } from "../modules/lots/access.expected.ts";
+import { PRIVILEGE_ACCESS } from "../modules/privileges/access.expected.ts";
+import { VIDEO_ACCESS } from "../modules/video/access.expected.ts";
+import {
+  ADMIN,
+  ALL_ROLES,
+  AUDITORS,
+  EDITORS,
+  EDITORS_AND_OWNER,
+  type Who,
+} from "../testing/access-expected.ts";
 import { describeWithFixtures, type Fixtures, loginEveryRole } from "../testing/fixtures.ts";
 import { call, listRoutes, login, type Session } from "../testing/harness.ts";
 import type { Role } from "./access.ts";
 
-type Who = "public" | "authenticated" | readonly Role[];
-
-const ALL_ROLES: readonly Role[] = ["admin", "regulator", "inspector", "lab", "association", "enterprise"];
-const ADMIN: readonly Role[] = ["admin"];
-const AUDITORS: readonly Role[] = ["admin", "regulator"];
-const EDITORS: readonly Role[] = ["admin", "regulator", "association"];
-const EDITORS_AND_OWNER: readonly Role[] = ["admin", "regulator", "association", "enterprise"];
 /** Imports of the registry: the authorities that maintain it (the web console's "imports" capability). */
 const IMPORTERS: readonly Role[] = ["admin", "regulator", "association"];
 
@@ -65,6 +71,12 @@ const EXPECTED: Record<string, Who> = {
   "PATCH /api/v1/users/:id": ADMIN,
   "POST /api/v1/users/:id/reset-password": ADMIN,
   "GET /api/v1/audit": AUDITORS,
+  // Classified supervision (issue 3), each module's table beside its routes
+  ...CLASSIFICATION_ACCESS,
+  ...LOT_ACCESS,
+  ...PRIVILEGE_ACCESS,
+  ...VIDEO_ACCESS,
+  ...INDICATOR_ACCESS,
 };
 
 /** Routes whose call ends the caller's session: each cell signs in afresh so later cells keep theirs. */

@@ -1,3 +1,8 @@
+import { CLASSIFICATION_ERRORS, CLASSIFICATION_FIELD_ERRORS } from "../modules/classification/errors.ts";
+import { INDICATOR_ERRORS, INDICATOR_FIELD_ERRORS } from "../modules/indicators/errors.ts";
+import { LOT_ERRORS, LOT_FIELD_ERRORS } from "../modules/lots/errors.ts";
+import { PRIVILEGE_ERRORS, PRIVILEGE_FIELD_ERRORS } from "../modules/privileges/errors.ts";
+import { VIDEO_ERRORS, VIDEO_FIELD_ERRORS } from "../modules/video/errors.ts";
 import { type Bilingual, type Locale, type MessageParams, say } from "./i18n.ts";
 
 /** Stable error codes with their HTTP status and zh/en message. Clients switch on `code`, people read `message`. */
@@ -79,6 +84,12 @@ export const ERRORS = {
   },
   RATE_LIMITED: { status: 429, zh: "操作过于频繁，请稍后再试", en: "Too many requests; try again later" },
   INTERNAL: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
+  // Each module's own codes live beside it (modules/<name>/errors.ts).
+  ...CLASSIFICATION_ERRORS,
+  ...LOT_ERRORS,
+  ...PRIVILEGE_ERRORS,
+  ...VIDEO_ERRORS,
+  ...INDICATOR_ERRORS,
 } as const satisfies Record<string, Bilingual & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -139,6 +150,11 @@ export const FIELD_ERRORS = {
   },
   no_rows: { zh: "表头下没有数据行", en: "No data rows below the header" },
   too_many_rows: { zh: "超过 {limit} 行，请拆分文件", en: "More than {limit} rows; split the file" },
+  ...CLASSIFICATION_FIELD_ERRORS,
+  ...LOT_FIELD_ERRORS,
+  ...PRIVILEGE_FIELD_ERRORS,
+  ...VIDEO_FIELD_ERRORS,
+  ...INDICATOR_FIELD_ERRORS,
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

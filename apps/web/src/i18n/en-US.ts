@@ -1,4 +1,11 @@
 // English message catalogue; the type makes TypeScript reject missing or extra keys versus zh-CN.ts.
+
+import { enClassification } from "./modules/classification";
+import { enIndicators } from "./modules/indicators";
+import { enLots } from "./modules/lots";
+import { enPrivileges } from "./modules/privileges";
+import { enSupervision } from "./modules/supervision";
+import { enVideo } from "./modules/video";
 import type { MessageKey } from "./zh-CN";
 
 export const enUS: Record<MessageKey, string> = {
@@ -354,4 +361,11 @@ export const enUS: Record<MessageKey, string> = {
   "audit.action.enable": "Enable",
   "audit.action.reset_password": "Reset password",
   "audit.action.accept_suggestions": "Accept suggestions",
+  // Module catalogues (i18n/modules/*.ts)
+  ...enSupervision,
+  ...enClassification,
+  ...enLots,
+  ...enPrivileges,
+  ...enVideo,
+  ...enIndicators,
 };

@@ -1,4 +1,11 @@
 // 简体中文 message catalogue (the default language). en-US.ts must have exactly the same keys.
+
+import { zhClassification } from "./modules/classification";
+import { zhIndicators } from "./modules/indicators";
+import { zhLots } from "./modules/lots";
+import { zhPrivileges } from "./modules/privileges";
+import { zhSupervision } from "./modules/supervision";
+import { zhVideo } from "./modules/video";
 export const zhCN = {
   "app.name": "经纬 Jingwei",
   "app.footer": "经纬 Jingwei · 平湖服装产业集群运营平台",
@@ -348,6 +355,13 @@ export const zhCN = {
   "audit.action.enable": "启用",
   "audit.action.reset_password": "重置密码",
   "audit.action.accept_suggestions": "采纳建议",
+  // Module catalogues (i18n/modules/*.ts)
+  ...zhSupervision,
+  ...zhClassification,
+  ...zhLots,
+  ...zhPrivileges,
+  ...zhVideo,
+  ...zhIndicators,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -9,11 +9,21 @@ const SECTIONS: Record<string, MessageKey> = {
   sampling: "nav.sampling",
   users: "nav.users",
   audit: "nav.audit",
+  lots: "nav.lots",
+  tasks: "nav.tasks",
+  classes: "nav.classes",
+  privileges: "nav.privileges",
+  video: "nav.video",
+  indicators: "nav.indicators",
 };
 
 const SUBPAGES: Record<string, MessageKey> = {
   "imports/new": "imports.wizard.title",
   "enterprises/*": "enterprise.detail.title",
+  "lots/new": "breadcrumb.declareLot",
+  "lots/*": "breadcrumb.lot",
+  "classes/rules": "breadcrumb.classRules",
+  "classes/*": "breadcrumb.enterpriseClass",
 };
 
 /** 首页 / section / sub-page, derived from the console path. */

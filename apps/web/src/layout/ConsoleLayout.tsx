@@ -2,18 +2,24 @@ import {
   AuditOutlined,
   BankOutlined,
   CalculatorOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
+  ContainerOutlined,
   DashboardOutlined,
+  LineChartOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
+  VideoCameraOutlined,
 } from "@ant-design/icons";
 import { Avatar, Button, Flex, Layout, Menu, type MenuProps, Tag, Typography } from "antd";
 import { type ReactNode, Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import type { User } from "../api/types";
 import { useAuth } from "../auth/AuthProvider";
-import { type Capability, can, enterprisesHome } from "../auth/permissions";
+import { type Capability, can, classesHome, enterprisesHome } from "../auth/permissions";
 import { FullPageSpin } from "../components/Results";
 import { type MessageKey, useI18n } from "../i18n/I18nProvider";
 import { Breadcrumbs } from "./Breadcrumbs";
@@ -26,6 +32,8 @@ interface MenuEntry {
   label: MessageKey;
   icon: ReactNode;
   capability?: Capability;
+  /** Shown when this holds (instead of, or besides, a capability). */
+  show?: (user: User) => boolean;
 }
 
 const MENU: MenuEntry[] = [
@@ -37,6 +45,48 @@ const MENU: MenuEntry[] = [
     label: "nav.imports",
     icon: <CloudUploadOutlined />,
     capability: "imports",
+  },
+  {
+    key: "lots",
+    path: () => "/console/lots",
+    label: "nav.lots",
+    icon: <ContainerOutlined />,
+    capability: "lots",
+  },
+  {
+    key: "tasks",
+    path: () => "/console/tasks",
+    label: "nav.tasks",
+    icon: <CarryOutOutlined />,
+    capability: "tasks",
+  },
+  {
+    key: "classes",
+    path: classesHome,
+    label: "nav.classes",
+    icon: <SafetyCertificateOutlined />,
+    show: (user) => can(user, "classes") || (user.role === "enterprise" && user.enterpriseId !== null),
+  },
+  {
+    key: "privileges",
+    path: () => "/console/privileges",
+    label: "nav.privileges",
+    icon: <TrophyOutlined />,
+    capability: "privileges",
+  },
+  {
+    key: "video",
+    path: () => "/console/video",
+    label: "nav.video",
+    icon: <VideoCameraOutlined />,
+    capability: "video",
+  },
+  {
+    key: "indicators",
+    path: () => "/console/indicators",
+    label: "nav.indicators",
+    icon: <LineChartOutlined />,
+    capability: "indicators",
   },
   { key: "sampling", path: () => "/console/sampling", label: "nav.sampling", icon: <CalculatorOutlined /> },
   {
@@ -90,7 +140,7 @@ export function ConsoleLayout() {
   const [collapsed, setCollapsed] = useState(false);
   if (!user) return null;
 
-  const entries = MENU.filter((m) => !m.capability || can(user, m.capability));
+  const entries = MENU.filter((m) => (!m.capability || can(user, m.capability)) && (!m.show || m.show(user)));
   const items: MenuProps["items"] = entries.map((m) => ({
     key: m.key,
     icon: m.icon,
