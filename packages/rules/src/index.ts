@@ -2,6 +2,7 @@
 
 export * from "./aql/index.ts";
 export * from "./classification/index.ts";
+export * from "./evaluation/index.ts";
 export * from "./labour/index.ts";
 export * from "./matching.ts";
 export * from "./names.ts";

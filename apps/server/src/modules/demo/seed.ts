@@ -12,6 +12,11 @@ import {
   PILOT_ENTERPRISES,
   type RealEnterprise,
 } from "./pinghu-seed-data.ts";
+import {
+  type SupervisionSeedOptions,
+  type SupervisionSeedResult,
+  seedSupervision,
+} from "./supervision-seed.ts";
 import { syntheticEnterprise } from "./synthetic.ts";
 
 export const DEMO_STAFF_USERNAMES = ["admin", "regulator", "inspector", "lab", "association"] as const;
@@ -38,6 +43,8 @@ const HONOUR_TYPES: Record<string, string> = {
   regionalDemo: "REGIONAL_DEMO",
   famousTrademark: "FAMOUS_TRADEMARK",
 };
+
+const PILOT_LEADS = new Set<string>(PILOT_ENTERPRISES.map((p) => p.name));
 
 /** Turns one enterprise of the seeds into a registry record; nothing is added that the seeds do not say. */
 export function realEnterpriseRecord(e: RealEnterprise, uscc: string): EnterpriseCreate {
@@ -79,7 +86,10 @@ export function realEnterpriseRecord(e: RealEnterprise, uscc: string): Enterpris
     address: e.address ?? null,
     town: e.town ?? null,
     industryCode: "1810",
-    exportFlag: e.isExportExempt || e.isRegionalDemo,
+    // The seeds call Pinghu «中国出口服装制造名城» but state export status only for the exempt and demonstration
+    // enterprises; the demo also counts the 11 CSC9000T pilot leads as exporters (an assumption), so that the
+    // supervision pages show the cluster's best-known enterprises declaring lots.
+    exportFlag: e.isExportExempt || e.isRegionalDemo || PILOT_LEADS.has(e.name),
     mainProducts: e.mainProducts?.join("、") ?? null,
     brands: e.brands.map((name) => ({ name, kind: "brand" as const })),
     certifications,
@@ -105,11 +115,17 @@ export interface SeedOptions {
   /** Reach this many enterprises in all with synthetic ones (default 1,200, the real cluster's size). */
   totalEnterprises?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Two years of export lots, inspections and classes for the exporters (supervision-seed.ts); false leaves
+   * supervision empty. Default: on, ending today (China time).
+   */
+  supervision?: false | Omit<SupervisionSeedOptions, "onProgress">;
 }
 
 export interface SeedResult {
   loaded: boolean;
   enterpriseAccounts: { username: string; enterpriseName: string }[];
+  supervision?: SupervisionSeedResult;
 }
 
 async function existingAccounts(db: Db) {
@@ -129,7 +145,10 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
   if (admin) return { loaded: false, enterpriseAccounts: await existingAccounts(db) };
   const total = Math.max(opts.totalEnterprises ?? 1200, ALL_REAL_ENTERPRISES.length);
   const rand = seededRandom(20140901);
-  const progress = opts.onProgress ?? (() => {});
+  // The bar runs over the registry (first half) and then the supervision history (second half).
+  const steps = opts.supervision === false ? total : 2 * total;
+  const report = opts.onProgress ?? (() => {});
+  const progress = (done: number, _of: number) => report(done, steps);
 
   await db.tx(async (sql) => {
     for (const i of CLUSTER_INDICATORS)
@@ -194,5 +213,17 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
       password: opts.password,
     });
   }
-  return { loaded: true, enterpriseAccounts: await existingAccounts(db) };
+  // After the accounts: inspections are the demo inspector's, assessments and lists the regulator's.
+  const supervision =
+    opts.supervision === false
+      ? undefined
+      : await seedSupervision(db, {
+          ...opts.supervision,
+          onProgress: (done, of) => report(total + Math.round((done / of) * total), steps),
+        });
+  return {
+    loaded: true,
+    enterpriseAccounts: await existingAccounts(db),
+    ...(supervision ? { supervision } : {}),
+  };
 }

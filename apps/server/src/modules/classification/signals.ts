@@ -1,0 +1,194 @@
+import type { ClassificationRuleSet, SignalMetric, SignalObservation } from "@jingwei/rules";
+import type { Sql } from "../../platform/db.ts";
+
+// Signals for classification (docs/supervision.md, "Signals computed for classification"), computed set-based:
+// one query per distinct window and source for all the enterprises asked about, never one per enterprise, and
+// never over the lots themselves — lot_stats_monthly holds their monthly sums.
+
+/** Metrics read from lot_stats_monthly, quality_events, enterprise_certifications, or fixed at 0 for now. */
+const LOT_METRICS = new Set<SignalMetric>(["officialPassRate", "selfInspectionPassRate", "lotsRejected"]);
+const EVENT_METRICS = new Set<SignalMetric>(["returnsAndClaims", "penalties"]);
+/** Fed by the evaluation systems of issue 4; observed as 0 until then. */
+const NOT_YET_FED = new Set<SignalMetric>(["zeroToleranceFindings", "evaluationRatingE"]);
+
+/**
+ * First day of the rolling window of `months` whole months that ends with the month of `today` (YYYY-MM-DD):
+ * 12 months ending 2025-06-15 start on 2024-07-01.
+ */
+export function windowStart(today: string, months: number): string {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7)); // 1–12
+  const index = year * 12 + (month - 1) - (months - 1);
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-01`;
+}
+
+interface LotSums {
+  lots: number;
+  selfPassed: number;
+  inspected: number;
+  rejected: number;
+  accepted: number;
+}
+
+interface EventCounts {
+  claims: number;
+  penalties: number;
+}
+
+/** Distinct windows the rule set asks for, per metric. */
+function windowsByMetric(rs: ClassificationRuleSet): Map<SignalMetric, number[]> {
+  const out = new Map<SignalMetric, number[]>();
+  for (const r of rs.signalRules) {
+    const list = out.get(r.metric) ?? [];
+    if (!list.includes(r.windowMonths)) list.push(r.windowMonths);
+    out.set(r.metric, list);
+  }
+  return out;
+}
+
+function windowsOf(byMetric: Map<SignalMetric, number[]>, metrics: Set<SignalMetric>): number[] {
+  const all = new Set<number>();
+  for (const [metric, windows] of byMetric) if (metrics.has(metric)) for (const w of windows) all.add(w);
+  return [...all].sort((a, b) => a - b);
+}
+
+export interface SignalScope {
+  /** The enterprises to compute signals for. */
+  ids: readonly string[];
+  /**
+   * Read every enterprise's rows and keep those asked about (a reclassification of all exporters), instead of
+   * passing the ids to the database (one or a few enterprises).
+   */
+  wholeTable?: boolean;
+}
+
+function scopeFilter(scope: SignalScope, params: unknown[]): string {
+  if (scope.wholeTable) return "";
+  params.push(scope.ids);
+  return `and enterprise_id = any($${params.length}::uuid[])`;
+}
+
+async function lotSums(sql: Sql, from: string, today: string, scope: SignalScope) {
+  const params: unknown[] = [from, today];
+  const rows = await sql.query<LotSums & { id: string }>(
+    `select enterprise_id as id, sum(lots)::int8 as lots, sum(self_passed)::int8 as "selfPassed",
+       sum(inspected)::int8 as inspected, sum(official_accepted)::int8 as accepted,
+       sum(official_rejected)::int8 as rejected
+     from lot_stats_monthly
+     where month >= $1::date and month <= $2::date ${scopeFilter(scope, params)}
+     group by enterprise_id`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function eventCounts(sql: Sql, from: string, today: string, scope: SignalScope) {
+  const params: unknown[] = [from, today];
+  const rows = await sql.query<EventCounts & { id: string }>(
+    `select enterprise_id as id,
+       count(*) filter (where kind in ('return', 'claim', 'warning', 'complaint'))::int8 as claims,
+       count(*) filter (where kind = 'penalty')::int8 as penalties
+     from quality_events
+     where occurred_on >= $1::date and occurred_on <= $2::date ${scopeFilter(scope, params)}
+     group by enterprise_id`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function certificationCounts(sql: Sql, today: string, scope: SignalScope) {
+  const params: unknown[] = [today];
+  const rows = await sql.query<{ id: string; n: number }>(
+    `select enterprise_id as id, count(*)::int8 as n
+     from enterprise_certifications
+     where (valid_from is null or valid_from <= $1::date) and (valid_to is null or valid_to >= $1::date)
+       ${scopeFilter(scope, params)}
+     group by enterprise_id`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+function lotObservation(
+  metric: SignalMetric,
+  windowMonths: number,
+  s: LotSums | undefined,
+): SignalObservation | null {
+  const lots = s?.lots ?? 0;
+  const inspected = s?.inspected ?? 0;
+  const rejected = s?.rejected ?? 0;
+  switch (metric) {
+    case "officialPassRate":
+      // A rate over no inspected lot says nothing: not observed, and the rule is traced as not evaluated.
+      if (inspected <= 0) return null;
+      return {
+        metric,
+        windowMonths,
+        value: (100 * (s?.accepted ?? 0)) / inspected,
+        evidence: { count: rejected, total: inspected },
+      };
+    case "selfInspectionPassRate": {
+      if (lots <= 0) return null;
+      const passed = s?.selfPassed ?? 0;
+      return {
+        metric,
+        windowMonths,
+        value: (100 * passed) / lots,
+        evidence: { count: lots - passed, total: lots },
+      };
+    }
+    default:
+      return { metric, windowMonths, value: rejected, evidence: { count: rejected, total: inspected } };
+  }
+}
+
+/**
+ * The observations every signal rule of `rs` reads, per enterprise of `scope.ids`, as of `today` (YYYY-MM-DD,
+ * China time): one observation per distinct metric × window, each with the counts behind it.
+ */
+export async function computeSignals(
+  sql: Sql,
+  rs: ClassificationRuleSet,
+  today: string,
+  scope: SignalScope,
+): Promise<Map<string, SignalObservation[]>> {
+  const byMetric = windowsByMetric(rs);
+  const lotWindows = windowsOf(byMetric, LOT_METRICS);
+  const eventWindows = windowsOf(byMetric, EVENT_METRICS);
+  const result = new Map<string, SignalObservation[]>(scope.ids.map((id) => [id, []]));
+  if (scope.ids.length === 0) return result;
+
+  const lotsByWindow = new Map<number, Map<string, LotSums>>();
+  for (const w of lotWindows) lotsByWindow.set(w, await lotSums(sql, windowStart(today, w), today, scope));
+  const eventsByWindow = new Map<number, Map<string, EventCounts>>();
+  for (const w of eventWindows)
+    eventsByWindow.set(w, await eventCounts(sql, windowStart(today, w), today, scope));
+  const certs = byMetric.has("certificationsInForce") ? await certificationCounts(sql, today, scope) : null;
+
+  for (const [id, observations] of result) {
+    for (const [metric, windows] of byMetric) {
+      for (const windowMonths of windows) {
+        let obs: SignalObservation | null;
+        if (LOT_METRICS.has(metric)) {
+          obs = lotObservation(metric, windowMonths, lotsByWindow.get(windowMonths)?.get(id));
+        } else if (EVENT_METRICS.has(metric)) {
+          const e = eventsByWindow.get(windowMonths)?.get(id);
+          const count = metric === "penalties" ? (e?.penalties ?? 0) : (e?.claims ?? 0);
+          obs = { metric, windowMonths, value: count, evidence: { count } };
+        } else if (metric === "certificationsInForce") {
+          // Certificates valid today, whatever the window: a certificate is in force or not.
+          const count = certs?.get(id) ?? 0;
+          obs = { metric, windowMonths, value: count, evidence: { count } };
+        } else if (NOT_YET_FED.has(metric)) {
+          obs = { metric, windowMonths, value: 0, evidence: { count: 0 } };
+        } else {
+          obs = null; // a metric this version does not know: the rule is traced as not evaluated
+        }
+        if (obs) observations.push(obs);
+      }
+    }
+  }
+  return result;
+}

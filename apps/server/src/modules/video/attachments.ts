@@ -1,0 +1,32 @@
+import type { Actor } from "../../platform/access.ts";
+import type { Sql } from "../../platform/db.ts";
+
+// Stores a spot check's screenshot in `attachments` (owner_type 'spot_check'), the table the lots module serves
+// at GET /api/v1/attachments/:id. Same columns as lots' storeAttachment; kept here until that module's helper
+// exists, so that the video module does not depend on work in progress.
+
+export interface NewAttachment {
+  ownerType: "spot_check";
+  ownerId: string;
+  filename: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+export interface StoredAttachment {
+  id: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+}
+
+export async function storeScreenshot(sql: Sql, actor: Actor, a: NewAttachment): Promise<StoredAttachment> {
+  const [row] = await sql.query<StoredAttachment>(
+    `insert into attachments (owner_type, owner_id, filename, mime_type, size_bytes, content, uploaded_by)
+     values ($1, $2, $3, $4, $5, $6, $7)
+     returning id, filename, mime_type as "mimeType", size_bytes as "sizeBytes"`,
+    [a.ownerType, a.ownerId, a.filename, a.mimeType, a.content.length, a.content, actor.userId],
+  );
+  if (!row) throw new Error("attachment not stored");
+  return row;
+}
