@@ -173,7 +173,19 @@ function refuse(
 
 const isDate = (s: unknown): s is string => typeof s === "string" && parseIsoDate(s) !== undefined;
 
-/** The guard of a transition, or null when it passes. */
+/**
+ * Last day a rating given on `ratedOn` stands: the day before the same date `months` on (2024-06-30, 24 →
+ * 2026-06-29). When that date does not exist (2024-02-29 + 12 months) the period runs to the month's end
+ * (2025-02-28).
+ */
+export function ratingValidUntil(ratedOn: string, months: number): string | undefined {
+  const anniversary = addMonths(ratedOn, months);
+  if (anniversary === undefined) return undefined;
+  const clamped = Number(anniversary.slice(8, 10)) < Number(ratedOn.slice(8, 10));
+  return clamped ? anniversary : previousDay(anniversary);
+}
+
+/** The transition's guard: the move when it passes, else the refusal. */
 function guard(t: StageTransition, ctx: StageContext): StageRefusal | StageMove {
   const move: StageMove = { ok: true, action: t.action, from: t.from, to: t.to };
   switch (t.action) {
@@ -215,9 +227,7 @@ function guard(t: StageTransition, ctx: StageContext): StageRefusal | StageMove 
       if (m === undefined || !Number.isInteger(m) || m < 1) {
         return refuse("validity_missing", "a rating needs a validity period in whole months");
       }
-      // Valid through the day before the same date m months on: rated 2024-06-30 for 24 months → 2026-06-29.
-      const end = previousDay(addMonths(ctx.today, m) ?? ctx.today);
-      if (end !== undefined) move.validUntil = end;
+      move.validUntil = ratingValidUntil(ctx.today, m) ?? ctx.today;
       return move;
     }
     case "close":

@@ -1,14 +1,20 @@
 import { isKnownMetric, isMetricName } from "./metrics.ts";
 import {
+  type ChoiceOption,
   EVALUATION_KINDS,
   type EvaluationSystem,
   ID_PATTERN,
   INDICATOR_TYPES,
   type Indicator,
+  type LadderStep,
   type LevelBand,
+  type LevelCountCondition,
+  type LevelDef,
+  type RatingRule,
   SCORING_METHODS,
-  systemMaxPoints,
+  type Section,
   type ThresholdScoring,
+  type ThresholdStep,
 } from "./types.ts";
 
 export type SystemIssueCode =
@@ -92,6 +98,11 @@ function isText(x: unknown): boolean {
   return typeof x === "string" && x.trim() !== "";
 }
 
+/** The array's items, non-objects replaced by {} so their fields are reported missing instead of throwing. */
+function items<T>(x: unknown): T[] {
+  return Array.isArray(x) ? x.map((v) => (v !== null && typeof v === "object" ? v : {}) as T) : [];
+}
+
 function checkId(id: unknown, path: string, add: Add): void {
   if (typeof id !== "string" || !ID_PATTERN.test(id)) {
     add(path, "id_invalid", `id ${JSON.stringify(id)} must be 1–64 letters, digits, "_" or "-"`);
@@ -150,7 +161,7 @@ export function validateEvaluationSystem(sys: EvaluationSystem): SystemIssue[] {
     add("scoringMethod", "scoring_method_unknown", `unknown scoring method "${String(sys.scoringMethod)}"`);
   }
 
-  const sections = Array.isArray(sys.sections) ? sys.sections : [];
+  const sections = items<Section>(sys.sections);
   if (sections.length === 0) add("sections", "sections_empty", "the system has no sections");
 
   const sectionIds = new Set<string>();
@@ -159,6 +170,7 @@ export function validateEvaluationSystem(sys: EvaluationSystem): SystemIssue[] {
   let sectionWeightsUsable = true;
   let zeroToleranceFlags = 0;
   let crucialFlags = 0;
+  let maxTotal = 0;
   sections.forEach((s, si) => {
     const sp = `sections[${si}]`;
     checkId(s.id, `${sp}.id`, add);
@@ -179,7 +191,7 @@ export function validateEvaluationSystem(sys: EvaluationSystem): SystemIssue[] {
       add(`${sp}.weight`, "weight_ignored", "pointsSum ignores section weights", "warning");
     }
 
-    const indicators = Array.isArray(s.indicators) ? s.indicators : [];
+    const indicators = items<Indicator>(s.indicators);
     if (indicators.length === 0)
       add(`${sp}.indicators`, "section_empty", `section "${s.id}" has no indicators`);
     let weights = 0;
@@ -192,6 +204,7 @@ export function validateEvaluationSystem(sys: EvaluationSystem): SystemIssue[] {
       indicatorIds.add(ind.id);
       if (ind.zeroTolerance === true) zeroToleranceFlags++;
       if (ind.crucial === true) crucialFlags++;
+      maxTotal += isNum(ind.maxPoints) && ind.maxPoints > 0 ? ind.maxPoints : Number.NaN;
       if (weighted) {
         if (ind.weight === undefined) {
           add(`${ip}.weight`, "weight_missing", "weightedPercent needs a weight on every indicator");
@@ -217,7 +230,7 @@ export function validateEvaluationSystem(sys: EvaluationSystem): SystemIssue[] {
     add("sections", "weights_sum", `section weights sum to ${sectionWeights}, not 100`);
   }
 
-  validateRating(sys, add, { zeroToleranceFlags, crucialFlags });
+  validateRating(sys, add, { zeroToleranceFlags, crucialFlags, maxTotal });
   return issues;
 }
 
@@ -267,7 +280,7 @@ function checkIndicator(ind: Indicator, p: string, add: Add): void {
     }
     case "singleChoice":
     case "multiChoice": {
-      const options = Array.isArray(ind.options) ? ind.options : [];
+      const options = items<ChoiceOption>(ind.options);
       if (options.length < 2) add(`${p}.options`, "options_too_few", "a choice needs at least two options");
       const ids = new Set<string>();
       let best = 0;
@@ -331,7 +344,7 @@ function checkThresholds(
       'direction must be "higherIsBetter" or "lowerIsBetter"',
     );
   }
-  const steps = Array.isArray(sc.steps) ? sc.steps : [];
+  const steps = items<ThresholdStep>(sc.steps);
   if (steps.length === 0)
     add(`${p}.steps`, "scoring_steps_empty", "threshold scoring needs at least one step");
   let best = 0;
@@ -358,7 +371,7 @@ function checkThresholds(
 function validateRating(
   sys: EvaluationSystem,
   add: Add,
-  flags: { zeroToleranceFlags: number; crucialFlags: number },
+  flags: { zeroToleranceFlags: number; crucialFlags: number; maxTotal: number },
 ): void {
   const r = sys.rating;
   if (!r || typeof r !== "object") {
@@ -366,7 +379,7 @@ function validateRating(
     return;
   }
   checkProvenance(r.provenance, "rating.provenance", add, false);
-  const levels = Array.isArray(r.levels) ? r.levels : [];
+  const levels = items<LevelDef>(r.levels);
   if (levels.length === 0) add("rating.levels", "levels_empty", "the rating needs at least one level");
   const rank = new Map<string, number>();
   levels.forEach((l, i) => {
@@ -397,20 +410,20 @@ function validateRating(
     if (b?.basis !== "percent" && b?.basis !== "points") {
       add("rating.overall.banding.basis", "banding_basis_unknown", 'basis must be "percent" or "points"');
     } else {
-      const top = b.basis === "percent" ? 100 : systemMaxPoints(sys);
+      const top = b.basis === "percent" ? 100 : flags.maxTotal;
       if (Number.isFinite(top)) checkBands(b.bands, "rating.overall.banding.bands", top, rank, add);
     }
   } else if (o?.method === "sectionLevels") {
     if (r.sectionBands === undefined) {
       add("rating.sectionBands", "section_bands_missing", "rating by section levels needs section bands");
     }
-    const ladder = Array.isArray(o.ladder) ? o.ladder : [];
+    const ladder = items<LadderStep>(o.ladder);
     if (ladder.length === 0)
       add("rating.overall.ladder", "ladder_empty", "the ladder needs at least one step");
     ladder.forEach((step, i) => {
       const p = `rating.overall.ladder[${i}]`;
       level(step.level, `${p}.level`);
-      const when = Array.isArray(step.when) ? step.when : [];
+      const when = items<LevelCountCondition>(step.when);
       if (when.length === 0) add(`${p}.when`, "ladder_condition_invalid", "a ladder step needs conditions");
       when.forEach((c, ci) => {
         const cp = `${p}.when[${ci}]`;
@@ -435,7 +448,7 @@ function validateRating(
     );
   }
 
-  const rules = Array.isArray(r.rules) ? r.rules : [];
+  const rules = items<RatingRule>(r.rules);
   let zeroToleranceRules = 0;
   let crucialRules = 0;
   rules.forEach((rule, i) => {
@@ -523,7 +536,7 @@ function checkBands(
   rank: ReadonlyMap<string, number>,
   add: Add,
 ): void {
-  const bands = Array.isArray(raw) ? raw : [];
+  const bands = items<LevelBand>(raw);
   if (bands.length === 0) {
     add(path, "bands_empty", "at least one band is needed");
     return;

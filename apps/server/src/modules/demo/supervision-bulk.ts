@@ -38,3 +38,27 @@ export async function insertRows<R>(
     );
   }
 }
+
+/**
+ * Runs `load` with the secondary indexes of `tables` dropped, and builds them again afterwards (one sort per index
+ * instead of one insertion per row). Indexes that back a constraint (primary keys, unique constraints) stay.
+ * Inside a transaction the indexes are never missing for anyone else.
+ */
+export async function withoutSecondaryIndexes<T>(
+  sql: Sql,
+  tables: readonly string[],
+  load: () => Promise<T>,
+): Promise<T> {
+  const indexes = await sql.query<{ name: string; definition: string }>(
+    `select i.indexname as name, i.indexdef as definition
+       from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename = any($1::text[])
+        and not exists (select 1 from pg_constraint c
+                         where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
+    [tables],
+  );
+  for (const i of indexes) await sql.query(`drop index ${i.name}`);
+  const result = await load();
+  for (const i of indexes) await sql.query(i.definition);
+  return result;
+}

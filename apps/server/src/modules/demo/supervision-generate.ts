@@ -61,11 +61,11 @@ interface TierProfile {
 
 /** Calibrated so the cluster's official pass rate lands near 99–99.9 % with a few exporters far below. */
 export const TIERS: Record<Tier, TierProfile> = {
-  excellent: { share: 0.1, reject: 0.001, selfPass: 0.997, scores: [0.92, 1] },
-  good: { share: 0.5, reject: 0.003, selfPass: 0.992, scores: [0.78, 0.93] },
-  fair: { share: 0.3, reject: 0.005, selfPass: 0.985, scores: [0.63, 0.8] },
-  weak: { share: 0.07, reject: 0.035, selfPass: 0.965, scores: [0.52, 0.7] },
-  poor: { share: 0.03, reject: 0.14, selfPass: 0.92, scores: [0.38, 0.6] },
+  excellent: { share: 0.15, reject: 0.0008, selfPass: 0.997, scores: [0.92, 1] },
+  good: { share: 0.55, reject: 0.002, selfPass: 0.992, scores: [0.78, 0.93] },
+  fair: { share: 0.23, reject: 0.004, selfPass: 0.985, scores: [0.63, 0.8] },
+  weak: { share: 0.05, reject: 0.025, selfPass: 0.965, scores: [0.52, 0.7] },
+  poor: { share: 0.02, reject: 0.12, selfPass: 0.92, scores: [0.38, 0.6] },
 };
 
 export interface ExporterInput {
@@ -360,7 +360,7 @@ function profileOf(rand: Rand, e: ExporterInput, index: number, input: GenerateI
   const tier = tierOf(rand, e);
   const employees = e.employees ?? 150;
   // Lots per month grow with the workforce; the real groups are the cluster's large exporters.
-  const base = e.goodPerformer ? 5 + rand() * 6 : (0.45 + employees / 300) * Math.exp(0.45 * normal(rand));
+  const base = e.goodPerformer ? 5 + rand() * 6 : (0.4 + employees / 350) * Math.exp(0.45 * normal(rand));
   return {
     input: e,
     index,

@@ -9,7 +9,7 @@ import {
 } from "../supervision/context.ts";
 import { disableLotStatsTrigger, enableLotStatsTrigger, rebuildLotStats } from "./lot-stats.ts";
 import { ALL_REAL_ENTERPRISES } from "./pinghu-seed-data.ts";
-import { type Column, insertRows } from "./supervision-bulk.ts";
+import { type Column, insertRows, withoutSecondaryIndexes } from "./supervision-bulk.ts";
 import { CAMERA_SPOTS, SPOT_CHECK_FINDINGS } from "./supervision-data.ts";
 import { addMonths, dayOf, isoOf, stampOf } from "./supervision-dates.ts";
 import {
@@ -111,6 +111,9 @@ async function loadExporters(sql: Sql): Promise<ExporterInput[]> {
     goodPerformer: GOOD_PERFORMERS.has(r.name),
   }));
 }
+
+/** Tables loaded with their secondary indexes dropped and rebuilt afterwards. */
+const LOADED_TABLES = ["lots", "inspections", "inspection_defects"];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Columns of each table
@@ -573,7 +576,13 @@ export async function seedSupervision(
   const seed = opts.seed ?? 20_250_301;
   const progress = opts.onProgress ?? (() => {});
   const STEPS = 10;
-  const T = (l: string) => process.env.JW_T && console.error(l, ((performance.now() - started) / 1000).toFixed(2));
+  const T = (l: string) =>
+    process.env.JW_T &&
+    console.error(
+      l,
+      ((performance.now() - started) / 1000).toFixed(2),
+      (process.cpuUsage().user / 1e6).toFixed(2),
+    );
 
   const loaded = await db.tx(async (sql) => {
     const rs = await ruleSetInForce(sql);
@@ -587,7 +596,8 @@ export async function seedSupervision(
       "select case when is_called then last_value + 1 else last_value end::int8 as next from lot_number_seq",
     );
     const exempt = exporters.find((e) => EXEMPT_NAMES.includes(e.name));
-    progress(1, STEPS); T("step1");
+    progress(1, STEPS);
+    T("step1");
     const g = generateSupervision({
       exporters,
       categories,
@@ -603,7 +613,8 @@ export async function seedSupervision(
       enterpriseUsers: staff.enterpriseUsers,
       exemptEnterpriseId: exempt?.id ?? null,
     });
-    progress(3, STEPS); T("step3");
+    progress(3, STEPS);
+    T("step3");
 
     await insertRows(sql, "enterprise_assessments", ASSESSMENT_COLUMNS, g.assessments);
     await insertRows(sql, "class_decisions", decisionColumns(rs.id, rs.version), g.decisions);
@@ -619,23 +630,30 @@ export async function seedSupervision(
       latest,
     );
     const exemptionIds = await insertExemptions(sql, g, exporters, staff, today);
-    progress(4, STEPS); T("step4");
+    progress(4, STEPS);
+    T("step4");
 
     await disableLotStatsTrigger(sql);
-    await insertRows(sql, "lots", LOT_COLUMNS, g.lots);
-    progress(6, STEPS); T("step6");
-    await insertRows(sql, "inspections", INSPECTION_COLUMNS, g.inspections);
-    const defects: DefectInsert[] = g.inspections.flatMap((i) =>
-      i.defects.map((d) => ({
-        inspectionId: i.id,
-        code: d.defectCode,
-        cls: d.defectClass,
-        quantity: d.quantity,
-        measurement: d.measurement,
-      })),
-    );
-    await insertRows(sql, "inspection_defects", DEFECT_COLUMNS, defects);
-    progress(7, STEPS); T("step7");
+    if (process.env.JW_REPL) await sql.query("set local session_replication_role = replica");
+    const defects = await withoutSecondaryIndexes(sql, LOADED_TABLES, async () => {
+      await insertRows(sql, "lots", LOT_COLUMNS, g.lots);
+      progress(6, STEPS);
+      T("step6");
+      await insertRows(sql, "inspections", INSPECTION_COLUMNS, g.inspections);
+      const defects: DefectInsert[] = g.inspections.flatMap((i) =>
+        i.defects.map((d) => ({
+          inspectionId: i.id,
+          code: d.defectCode,
+          cls: d.defectClass,
+          quantity: d.quantity,
+          measurement: d.measurement,
+        })),
+      );
+      await insertRows(sql, "inspection_defects", DEFECT_COLUMNS, defects);
+      return defects;
+    });
+    progress(7, STEPS);
+    T("step7");
     await insertRows(sql, "switching_states", STATE_COLUMNS, g.switchingStates);
     await insertRows(sql, "switching_events", EVENT_COLUMNS, g.switchingEvents);
     await insertRows(sql, "quality_events", QUALITY_EVENT_COLUMNS, g.qualityEvents);
@@ -644,7 +662,8 @@ export async function seedSupervision(
       await sql.query("select setval('lot_number_seq', $1)", [g.lastSerial]);
     await enableLotStatsTrigger(sql);
     await rebuildLotStats(sql);
-    progress(8, STEPS); T("step8");
+    progress(8, STEPS);
+    T("step8");
 
     const counts = {
       exporters: exporters.length,
@@ -675,11 +694,13 @@ export async function seedSupervision(
     }
   }
   if (classesBy === "seed") await writeFinalDecisions(db, loaded.exporters);
-  progress(9, STEPS); T("step9");
+  progress(9, STEPS);
+  T("step9");
   const evidenceNote = await refreshExemptionEvidence(db, loaded.exemptionIds).catch(
     (err: Error) => `exemption evidence not recomputed: ${err.message}`,
   );
-  progress(10, STEPS); T("step10");
+  progress(10, STEPS);
+  T("step10");
   return {
     ...loaded.counts,
     classesBy,

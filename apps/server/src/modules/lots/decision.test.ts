@@ -17,7 +17,11 @@ const base = {
 function numberDrawn(selected: boolean): string {
   for (let n = 1; ; n++) {
     const no = `BJ20250101${String(n).padStart(6, "0")}`;
-    const d = drawForInspection({ seed: drawSeed(base.ruleSetVersion, base.declaredOn), lotId: no, share: 0.3 });
+    const d = drawForInspection({
+      seed: drawSeed(base.ruleSetVersion, base.declaredOn),
+      lotId: no,
+      share: 0.3,
+    });
     if (d.selected === selected) return no;
   }
 }

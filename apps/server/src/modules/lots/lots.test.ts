@@ -5,8 +5,8 @@ import ExcelJS from "exceljs";
 import type { Db } from "../../platform/db.ts";
 import { describeWithFixtures, loginEveryRole } from "../../testing/fixtures.ts";
 import { call, login, type Role, type Session, TEST_PASSWORD } from "../../testing/harness.ts";
-import { createUser } from "../users/service.ts";
 import { todayInChina } from "../supervision/context.ts";
+import { createUser } from "../users/service.ts";
 import { dayFromToday, declaration, declare, declared, setClass, setRisk } from "./testing.ts";
 
 const today = () => todayInChina().replaceAll("-", "");
@@ -103,7 +103,9 @@ describeWithFixtures("lots: declaration and decision", (ctx) => {
 
     it("an unclassified exporter is class III (general supervision for medium risk → stringent)", async () => {
       const { app, db, fixtures } = ctx();
-      await db.query("delete from enterprise_supervision where enterprise_id = $1", [fixtures.enterpriseA.id]);
+      await db.query("delete from enterprise_supervision where enterprise_id = $1", [
+        fixtures.enterpriseA.id,
+      ]);
       const lot = await declared(app, as.enterprise);
       assert.equal(lot.enterpriseClass, "III");
       assert.equal(lot.mode, "stringent");
@@ -112,7 +114,10 @@ describeWithFixtures("lots: declaration and decision", (ctx) => {
     it("class IV → special whatever the risk; an approved exemption in force releases it", async () => {
       const { app, db, fixtures } = ctx();
       await setClass(db, fixtures.enterpriseA.id, "IV");
-      const special = await declared(app, as.enterprise, { productCategory: "sportswear", hsCode: "61121100" });
+      const special = await declared(app, as.enterprise, {
+        productCategory: "sportswear",
+        hsCode: "61121100",
+      });
       assert.equal(special.productRisk, "low");
       assert.equal(special.mode, "special");
       await db.query(
@@ -121,7 +126,10 @@ describeWithFixtures("lots: declaration and decision", (ctx) => {
          values ($1, 'sportswear', 'approved', '{}', true, $2, $3)`,
         [fixtures.enterpriseA.id, dayFromToday(-1), dayFromToday(365)],
       );
-      const exempt = await declared(app, as.enterprise, { productCategory: "sportswear", hsCode: "61121100" });
+      const exempt = await declared(app, as.enterprise, {
+        productCategory: "sportswear",
+        hsCode: "61121100",
+      });
       assert.equal(exempt.decision, "release");
       assert.equal(exempt.status, "released");
       assert.equal(exempt.decisionReason.key, "lots.reason.exemption");
@@ -210,7 +218,9 @@ describeWithFixtures("lots: declaration and decision", (ctx) => {
         const body = res.json();
         assert.equal(body.error.code, "VALIDATION");
         assert.ok(
-          body.error.fields.some((f: { field: string; code: string }) => f.field === field && f.code === code),
+          body.error.fields.some(
+            (f: { field: string; code: string }) => f.field === field && f.code === code,
+          ),
           JSON.stringify(body.error.fields),
         );
         assert.deepEqual(await counts(db), before);
@@ -241,7 +251,10 @@ describeWithFixtures("lots: declaration and decision", (ctx) => {
         { "accept-language": "en-US" },
       );
       assert.equal(res.statusCode, 400);
-      const fields = res.json().error.fields.map((f: { field: string }) => f.field).sort();
+      const fields = res
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort();
       assert.deepEqual(fields, ["destination", "hsCode", "shipDate"]);
       assert.match(res.json().error.fields[0].message, /[A-Za-z]/);
     });
@@ -280,7 +293,9 @@ describeWithFixtures("lots: declaration and decision", (ctx) => {
       const own = await call(app, as.enterprise, "GET", "/api/v1/lots?pageSize=200");
       assert.equal(own.statusCode, 200);
       assert.ok(own.json().items.length > 0);
-      assert.ok(own.json().items.every((l: { enterpriseId: string }) => l.enterpriseId === fixtures.enterpriseA.id));
+      assert.ok(
+        own.json().items.every((l: { enterpriseId: string }) => l.enterpriseId === fixtures.enterpriseA.id),
+      );
       // Asking for B's lots by filter or number does not widen the scope.
       for (const q of [`enterpriseId=${fixtures.enterpriseB.id}`, `q=${bLot.declarationNo}`, "q=Nordic"]) {
         const res = await call(app, as.enterprise, "GET", `/api/v1/lots?${q}`);
@@ -309,7 +324,12 @@ describeWithFixtures("lots: declaration and decision", (ctx) => {
         b.json().items.map((l: { id: string }) => l.id),
         [bLot.id],
       );
-      const byNumber = await call(app, as.inspector, "GET", `/api/v1/lots?q=${bLot.declarationNo.toLowerCase()}`);
+      const byNumber = await call(
+        app,
+        as.inspector,
+        "GET",
+        `/api/v1/lots?q=${bLot.declarationNo.toLowerCase()}`,
+      );
       assert.deepEqual(
         byNumber.json().items.map((l: { id: string }) => l.id),
         [bLot.id],
@@ -409,9 +429,10 @@ describeWithFixtures("lots: declaration and decision", (ctx) => {
       const again = await call(app, as.enterprise, "POST", `/api/v1/lots/${lot.id}/withdraw`);
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error.code, "LOT_NOT_WITHDRAWABLE");
-      const [audit] = await db.query("select 1 from audit_log where action = 'lot.withdraw' and entity_id = $1", [
-        lot.id,
-      ]);
+      const [audit] = await db.query(
+        "select 1 from audit_log where action = 'lot.withdraw' and entity_id = $1",
+        [lot.id],
+      );
       assert.ok(audit);
     });
 

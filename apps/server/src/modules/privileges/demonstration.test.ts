@@ -36,7 +36,7 @@ describeWithFixtures("demonstration titles", (ctx) => {
     });
     assert.equal(res.statusCode, 201, res.body);
     assert.deepEqual(
-      { ...res.json(), id: undefined },
+      { ...(res.json() as Record<string, unknown>), id: undefined },
       {
         id: undefined,
         enterpriseId: A,

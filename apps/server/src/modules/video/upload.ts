@@ -67,7 +67,11 @@ async function readMultipart(
       }
     }
   } catch (err) {
-    if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
+    const code = (err as { code?: string }).code;
+    if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
+    // More than one file part (the multipart plugin takes one file a request).
+    if (code === "FST_FILES_LIMIT")
+      throw validationError([{ field: SCREENSHOT_FIELD, code: "out_of_range" }]);
     throw err;
   }
   if (unknownFiles.length)

@@ -14,23 +14,22 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(
 const GIF = Buffer.from("GIF89a-not-an-allowed-image");
 
 /** A multipart/form-data body: text fields, then optionally one file part. */
-function multipart(
-  fields: Record<string, string>,
-  file?: { name: string; filename: string; type: string; content: Buffer },
-) {
+type FilePart = { name: string; filename: string; type: string; content: Buffer };
+
+function multipart(fields: Record<string, string>, file?: FilePart | FilePart[]) {
   const boundary = `----jingwei-test-${Math.random().toString(36).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields))
     chunks.push(
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
     );
-  if (file) {
+  for (const f of file === undefined ? [] : Array.isArray(file) ? file : [file]) {
     chunks.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\n` +
-          `Content-Type: ${file.type}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\n` +
+          `Content-Type: ${f.type}\r\n\r\n`,
       ),
-      file.content,
+      f.content,
       Buffer.from("\r\n"),
     );
   }
@@ -290,6 +289,11 @@ describeWithFixtures("video: cameras and spot checks", (ctx) => {
     );
     assert.equal(otherField.statusCode, 400);
     assert.equal(fieldOf(otherField.json(), "photo")?.code, "unknown_field");
+    const png = { name: "screenshot", filename: "x.png", type: "image/png", content: PNG };
+    const two = multipart(ok, [png, png]);
+    const twoFiles = await call(app, s.inspector, "POST", "/api/v1/spot-checks", two.payload, two.headers);
+    assert.equal(twoFiles.statusCode, 400, twoFiles.body);
+    assert.equal(fieldOf(twoFiles.json(), "screenshot")?.code, "out_of_range");
     const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
     const large = multipart(ok, { name: "screenshot", filename: "big.png", type: "image/png", content: big });
     const tooLarge = await call(

@@ -1,5 +1,73 @@
 // Messages of the indicators pages; the English table must have exactly the Chinese table's keys.
 
-export const zhIndicators = {} as const;
+export const zhIndicators = {
+  "indicators.cluster": "平湖服装产业集群",
+  "indicators.byYear": "按年",
+  "indicators.byMonth": "按月",
+  "indicators.scope.cluster": "集群",
+  "indicators.scope.town": "镇街道",
+  "indicators.scope.enterprise": "企业",
+  "indicators.chooseTown": "请选择镇街道",
+  "indicators.chooseEnterprise": "请选择企业",
+  "indicators.export": "导出 Excel",
+  "indicators.empty": "该期间没有报检数据",
 
-export const enIndicators: Record<keyof typeof zhIndicators, string> = {};
+  "indicators.kpi.lots": "报检批次",
+  "indicators.kpi.value": "货值（美元）",
+  "indicators.kpi.selfRate": "自检合格率",
+  "indicators.kpi.officialRate": "官方检验合格率",
+  "indicators.kpi.fees": "减免检验费",
+  "indicators.kpi.target": "目标 ≥ {target} %",
+  "indicators.kpi.inspected": "检验 {inspected} 批，不合格 {rejected} 批",
+
+  "indicators.target.self": "自检目标",
+  "indicators.target.official": "检验目标",
+  "indicators.unit.lots": "批次",
+  "indicators.unit.usd": "美元",
+  "indicators.chart.volume": "月度报检批次与货值",
+  "indicators.chart.passRate": "合格率趋势",
+  "indicators.chart.byMode": "各监管方式报检批次",
+
+  "indicators.towns": "各镇街道指标",
+  "indicators.town": "镇街道",
+  "indicators.town.none": "未登记镇街道",
+  "indicators.col.inspected": "检验批次",
+  "indicators.col.rejected": "不合格批次",
+  "indicators.col.released": "未检放行批次",
+} as const;
+
+export const enIndicators: Record<keyof typeof zhIndicators, string> = {
+  "indicators.cluster": "Pinghu garment cluster",
+  "indicators.byYear": "Year",
+  "indicators.byMonth": "Month",
+  "indicators.scope.cluster": "Cluster",
+  "indicators.scope.town": "Town",
+  "indicators.scope.enterprise": "Enterprise",
+  "indicators.chooseTown": "Choose a town",
+  "indicators.chooseEnterprise": "Choose an enterprise",
+  "indicators.export": "Export to Excel",
+  "indicators.empty": "No lots were declared in this period",
+
+  "indicators.kpi.lots": "Lots declared",
+  "indicators.kpi.value": "Value (USD)",
+  "indicators.kpi.selfRate": "Self-inspection pass rate",
+  "indicators.kpi.officialRate": "Official pass rate",
+  "indicators.kpi.fees": "Inspection fees waived",
+  "indicators.kpi.target": "Target ≥ {target} %",
+  "indicators.kpi.inspected": "{inspected} inspected, {rejected} rejected",
+
+  "indicators.target.self": "Self-inspection target",
+  "indicators.target.official": "Official target",
+  "indicators.unit.lots": "Lots",
+  "indicators.unit.usd": "USD",
+  "indicators.chart.volume": "Lots and value by month",
+  "indicators.chart.passRate": "Pass rates",
+  "indicators.chart.byMode": "Lots by supervision mode",
+
+  "indicators.towns": "Towns",
+  "indicators.town": "Town",
+  "indicators.town.none": "No town registered",
+  "indicators.col.inspected": "Inspected",
+  "indicators.col.rejected": "Rejected",
+  "indicators.col.released": "Released uninspected",
+};

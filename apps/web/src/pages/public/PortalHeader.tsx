@@ -22,6 +22,9 @@ export function PortalHeader() {
           <NavLink to="/sampling" data-testid="portal-nav-sampling">
             {t("portal.nav.sampling")}
           </NavLink>
+          <NavLink to="/lists" data-testid="portal-nav-lists">
+            {t("privileges.portal.nav")}
+          </NavLink>
         </nav>
       </Flex>
       <Flex gap={8} align="center">
