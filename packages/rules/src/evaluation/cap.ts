@@ -1,7 +1,7 @@
 // Corrective action plans (整改): every finding becomes an item the enterprise answers (root cause, action,
 // evidence) and the auditor accepts or rejects, then verifies on site; deadlines drive overdue flags and reminders.
 import { parseIsoDate } from "../labour/dates.ts";
-import type { AssessmentRole } from "./stages.ts";
+import { ASSESSMENT_ROLES, type AssessmentRole } from "./stages.ts";
 
 export type CapStatus = "open" | "submitted" | "rejected" | "accepted" | "verified" | "closed";
 
@@ -102,7 +102,7 @@ export function applyCapAction(
   if (!CAP_TRANSITIONS.some((t) => t.action === action)) {
     return { ok: false, code: "action_unknown", message: `unknown action ${JSON.stringify(action)}` };
   }
-  if (!["enterprise", "auditor", "regulator", "admin"].includes(role)) {
+  if (!ASSESSMENT_ROLES.includes(role)) {
     return { ok: false, code: "role_unknown", message: `unknown role ${JSON.stringify(role)}` };
   }
   if (status === "closed") return { ok: false, code: "cap_closed", message: "the item is closed" };

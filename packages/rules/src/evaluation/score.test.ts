@@ -163,11 +163,11 @@ describe("scoreAssessment: hand-worked weighted percent", () => {
     assert.equal(r.trace.filter((l) => l.key === "evaluation.trace.section").length, 2);
     const texts = r.trace.map((l) => l.text);
     assert.ok(
-      texts.includes('indicator i1: "partial" by the self → 1 of 2 points (partial)'),
+      texts.includes('indicator i1: "partial" by self-assessment → 1 of 2 points (partial)'),
       texts.join("\n"),
     );
     assert.ok(
-      texts.includes("indicator i6: 0 by metric labour.monthlyOvertimeOver36h → 10 of 10 points (pass)"),
+      texts.includes("indicator i6: 0 from metric labour.monthlyOvertimeOver36h → 10 of 10 points (pass)"),
     );
     assert.ok(texts.includes("section s1: 5 of 12 points, 45 % → level poor"));
     assert.ok(texts.includes("overall 67 % → level fair (band [50, 80))"));
@@ -807,5 +807,22 @@ describe("scoreAssessment: an invalid system is refused", () => {
     ok(s, answers);
     assert.deepEqual(s, before);
     assert.deepEqual(answers, answersBefore);
+  });
+});
+
+describe("scoreAssessment: ids that are Object.prototype names", () => {
+  test("an unanswered indicator called constructor is unanswered, not malformed", () => {
+    const s = fixture();
+    const i1 = s.sections[0]?.indicators[0];
+    assert.ok(i1);
+    i1.id = "constructor";
+    const r = scoreAssessment(s, { ...FULL, i1: undefined } as unknown as AssessmentAnswers, {
+      metrics: FULL_METRICS,
+    });
+    assert.ok(r.ok);
+    assert.deepEqual(
+      r.issues.filter((i) => i.path.startsWith("answers.constructor")).map((i) => i.code),
+      ["answer_missing"],
+    );
   });
 });

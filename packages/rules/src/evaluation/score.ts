@@ -201,7 +201,13 @@ export function scorePrepared(
     let sWeighted = 0;
     let sWeights = 0;
     for (const ind of section.indicators) {
-      const r = resolveIndicator(ind, answerMap[ind.id], metrics, issue);
+      const r = resolveIndicator(
+        ind,
+        // hasOwn: an indicator called "constructor" must not pick up Object.prototype's.
+        Object.hasOwn(answerMap, ind.id) ? answerMap[ind.id] : undefined,
+        metrics,
+        issue,
+      );
       let points = 0;
       let outcome: IndicatorOutcome;
       if (r.value === undefined) {
@@ -249,7 +255,11 @@ export function scorePrepared(
             ? ""
             : r.overruled
               ? ` by the auditor, overruling ${answerText(r.replaced)}${r.overruleReason ? ` (${r.overruleReason})` : ""}`
-              : ` by ${r.source === "metric" ? `metric ${(ind as { metric?: string }).metric}` : `the ${r.source}`}`;
+              : r.source === "metric"
+                ? ` from metric ${(ind as { metric?: string }).metric}`
+                : r.source === "self"
+                  ? " by self-assessment"
+                  : " by the auditor";
         line(
           "evaluation.trace.indicator",
           {
@@ -540,7 +550,7 @@ function resolveIndicator(
         "warning",
       );
     }
-    const m = metrics[ind.metric];
+    const m = Object.hasOwn(metrics, ind.metric) ? metrics[ind.metric] : undefined;
     if (m === undefined) {
       if (entry.auditor === undefined)
         issue(path, "metric_missing", `no value for metric ${ind.metric}`, "warning");

@@ -36,28 +36,43 @@ export async function enableLotStatsTrigger(sql: Sql): Promise<void> {
 
 /**
  * Rebuilds lot_stats_monthly from the lots with one insert … select … group by, then the town-level rollup when
- * its migration (0012, indicators) is present. Returns the number of monthly rows.
+ * its migration (0012, indicators) is present. The rollup's per-row trigger on lot_stats_monthly is switched off
+ * meanwhile (the rollup is recomputed in one statement afterwards); without the rollup function the table's
+ * triggers stay on. Returns the number of monthly rows.
  */
 export async function rebuildLotStats(sql: Sql): Promise<{ monthlyRows: number; townRollup: boolean }> {
+  const rollup = await townRollupKind(sql);
+  if (rollup) await sql.query("alter table lot_stats_monthly disable trigger user");
   await sql.query("delete from lot_stats_monthly");
   const [row] = await sql.query<{ n: number }>(
     `with inserted as (insert into lot_stats_monthly (${STATS_COLUMNS}) ${LOT_STATS_AGGREGATE} returning 1)
      select count(*)::int as n from inserted`,
   );
-  const townRollup = await rebuildTownRollup(sql);
-  return { monthlyRows: row?.n ?? 0, townRollup };
+  if (rollup) {
+    await sql.query("alter table lot_stats_monthly enable trigger user");
+    await sql.query(
+      rollup === "p" ? "call rebuild_lot_stats_town_monthly()" : "select rebuild_lot_stats_town_monthly()",
+    );
+  }
+  return { monthlyRows: row?.n ?? 0, townRollup: rollup !== null };
 }
 
-/** Calls rebuild_lot_stats_town_monthly() (function or procedure) if it exists; false when it does not. */
-export async function rebuildTownRollup(sql: Sql): Promise<boolean> {
+/** "f" (function) or "p" (procedure) when rebuild_lot_stats_town_monthly() exists, else null. */
+async function townRollupKind(sql: Sql): Promise<string | null> {
   const [proc] = await sql.query<{ kind: string }>(
     `select prokind::text as kind from pg_proc p join pg_namespace n on n.oid = p.pronamespace
       where p.proname = 'rebuild_lot_stats_town_monthly' and n.nspname = current_schema() and p.pronargs = 0
       limit 1`,
   );
-  if (!proc) return false;
+  return proc?.kind ?? null;
+}
+
+/** Calls rebuild_lot_stats_town_monthly() if it exists; false when it does not. */
+export async function rebuildTownRollup(sql: Sql): Promise<boolean> {
+  const kind = await townRollupKind(sql);
+  if (!kind) return false;
   await sql.query(
-    proc.kind === "p" ? "call rebuild_lot_stats_town_monthly()" : "select rebuild_lot_stats_town_monthly()",
+    kind === "p" ? "call rebuild_lot_stats_town_monthly()" : "select rebuild_lot_stats_town_monthly()",
   );
   return true;
 }

@@ -147,7 +147,7 @@ const LOT_COLUMNS: Column<LotRow>[] = [
   { name: "draw_value", type: "float8", value: (l) => l.drawValue },
   { name: "draw_hash", type: "text", value: (l) => l.drawHash },
   { name: "decision", type: "text", value: (l) => l.decision },
-  { name: "decision_reason", type: "jsonb", json: true, value: (l) => l.decisionReason },
+  { name: "decision_reason", type: "jsonb", value: (l) => l.decisionReason },
   { name: "rule_set_version", type: "text", value: (l) => l.ruleSetVersion },
   { name: "fee_waived", type: "numeric", value: (l) => l.feeWaived },
   { name: "status", type: "text", value: (l) => l.status },
@@ -168,8 +168,8 @@ const INSPECTION_COLUMNS: Column<InspectionRow>[] = [
   { name: "code_letter", type: "text", value: (i) => i.codeLetter },
   { name: "sample_size", type: "int", value: (i) => i.sampleSize },
   { name: "full_inspection", type: "boolean", value: (i) => i.fullInspection },
-  { name: "plans", type: "jsonb", json: true, value: (i) => i.plans },
-  { name: "defects_found", type: "jsonb", json: true, value: (i) => i.defectsFound },
+  { name: "plans", type: "jsonb", value: (i) => i.plans },
+  { name: "defects_found", type: "jsonb", value: (i) => i.defectsFound },
   { name: "result", type: "text", value: (i) => i.result },
   { name: "note", type: "text", value: (i) => i.note },
   { name: "completed_at", type: "timestamptz", value: (i) => i.completedAt },
@@ -187,14 +187,14 @@ const DEFECT_COLUMNS: Column<DefectInsert>[] = [
   { name: "defect_code", type: "text", value: (d) => d.code },
   { name: "defect_class", type: "text", value: (d) => d.cls },
   { name: "quantity", type: "int", value: (d) => d.quantity },
-  { name: "measurement", type: "jsonb", json: true, value: (d) => d.measurement },
+  { name: "measurement", type: "jsonb", value: (d) => d.measurement },
 ];
 
 const STATE_COLUMNS: Column<SwitchingStateRow>[] = [
   { name: "enterprise_id", type: "uuid", value: (s) => s.enterpriseId },
   { name: "product_category", type: "text", value: (s) => s.productCategory },
   { name: "stage", type: "text", value: (s) => s.state.stage },
-  { name: "state", type: "jsonb", json: true, value: (s) => s.state },
+  { name: "state", type: "jsonb", value: (s) => s.state },
   { name: "updated_at", type: "timestamptz", value: (s) => s.updatedAt },
 ];
 
@@ -205,7 +205,7 @@ const EVENT_COLUMNS: Column<SwitchingEventRow>[] = [
   { name: "from_stage", type: "text", value: (e) => e.fromStage },
   { name: "to_stage", type: "text", value: (e) => e.toStage },
   { name: "reason_key", type: "text", value: (e) => e.reasonKey },
-  { name: "reason_params", type: "jsonb", json: true, value: (e) => e.reasonParams },
+  { name: "reason_params", type: "jsonb", value: (e) => e.reasonParams },
   { name: "reason", type: "text", value: (e) => e.reason },
   { name: "created_by", type: "uuid", value: (e) => e.createdBy },
   { name: "created_at", type: "timestamptz", value: (e) => e.createdAt },
@@ -213,7 +213,7 @@ const EVENT_COLUMNS: Column<SwitchingEventRow>[] = [
 
 const ASSESSMENT_COLUMNS: Column<AssessmentRow>[] = [
   { name: "enterprise_id", type: "uuid", value: (a) => a.enterpriseId },
-  { name: "scores", type: "jsonb", json: true, value: (a) => a.scores },
+  { name: "scores", type: "jsonb", value: (a) => a.scores },
   { name: "assessed_on", type: "date", value: (a) => a.assessedOn },
   { name: "assessed_by", type: "uuid", value: (a) => a.assessedBy },
   { name: "note", type: "text", value: (a) => a.note },
@@ -230,9 +230,9 @@ const decisionColumns = (ruleSetId: string, version: string): Column<DecisionRow
   { name: "score_total", type: "numeric", value: (d) => d.decision.scoreTotal },
   { name: "rule_set_id", type: "uuid", value: () => ruleSetId },
   { name: "rule_set_version", type: "text", value: () => version },
-  { name: "signals", type: "jsonb", json: true, value: (d) => d.signals },
-  { name: "applied", type: "jsonb", json: true, value: (d) => d.decision.applied },
-  { name: "trace", type: "jsonb", json: true, value: (d) => d.decision.trace },
+  { name: "signals", type: "jsonb", value: (d) => d.signals },
+  { name: "applied", type: "jsonb", value: (d) => d.decision.applied },
+  { name: "trace", type: "jsonb", value: (d) => d.decision.trace },
   { name: "trigger", type: "text", value: () => "demo" },
   { name: "decided_at", type: "timestamptz", value: (d) => d.decidedAt },
 ];

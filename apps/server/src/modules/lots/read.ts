@@ -57,8 +57,8 @@ export async function loadSummaries(sql: Sql, ids: string[]): Promise<LotSummary
 }
 
 /**
- * The workflow columns of a lot, locked for the rest of the transaction (the row lock serialises concurrent
- * inspections, claims and withdrawals of one lot).
+ * The workflow columns of a lot, locked for the rest of the transaction unless `lock` is false (the row lock
+ * serialises concurrent inspections, claims and withdrawals of one lot).
  */
 export interface LockedLot {
   id: string;
@@ -72,13 +72,13 @@ export interface LockedLot {
   inspectorName: string | null;
 }
 
-export async function lockLot(sql: Sql, actor: Actor, id: string): Promise<LockedLot> {
+export async function lockLot(sql: Sql, actor: Actor, id: string, lock = true): Promise<LockedLot> {
   const [lot] = await sql.query<LockedLot>(
     `select l.id, l.declaration_no as "declarationNo", l.enterprise_id as "enterpriseId",
        l.product_category as "productCategory", l.lot_size as "lotSize", l.mode, l.status,
        l.inspector_id as "inspectorId",
        (select display_name from users where id = l.inspector_id) as "inspectorName"
-     from lots l where l.id = $1 for update`,
+     from lots l where l.id = $1 ${lock ? "for update" : ""}`,
     [id],
   );
   const scope = enterpriseScope(actor);

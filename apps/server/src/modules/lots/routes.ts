@@ -268,12 +268,10 @@ export async function lotRoutes(app: App, { db }: ModuleDeps) {
     },
     async (req) => {
       const actor = actorOf(req);
-      return db.tx(async (sql) => {
-        const lot = await lockLot(sql, actor, req.params.id);
-        if (!(OPEN_STATUSES as readonly string[]).includes(lot.status))
-          throw new AppError("LOT_NOT_OPEN", { status: STATUS_WORDS[lot.status] });
-        return (await planForLot(sql, lot)).plan;
-      });
+      const lot = await lockLot(db, actor, req.params.id, false);
+      if (!(OPEN_STATUSES as readonly string[]).includes(lot.status))
+        throw new AppError("LOT_NOT_OPEN", { status: STATUS_WORDS[lot.status] });
+      return (await planForLot(db, lot)).plan;
     },
   );
 

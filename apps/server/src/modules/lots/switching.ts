@@ -35,6 +35,15 @@ export async function readSwitching(
   category: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<StoredSwitching> {
+  if (opts.forUpdate) {
+    // A row to lock even before the first inspection, so two concurrent first inspections of one enterprise ×
+    // category queue up instead of both starting from the initial state (the caller writes the row anyway).
+    await sql.query(
+      `insert into switching_states (enterprise_id, product_category, stage, state)
+       values ($1, $2, 'normal', $3::jsonb) on conflict do nothing`,
+      [enterpriseId, category, JSON.stringify(initialSwitchingState())],
+    );
+  }
   const [row] = await sql.query<{ state: SwitchingState; updatedAt: string }>(
     `select state, ${isoTime("updated_at")} as "updatedAt" from switching_states
       where enterprise_id = $1 and product_category = $2 ${opts.forUpdate ? "for update" : ""}`,

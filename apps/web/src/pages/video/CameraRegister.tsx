@@ -39,6 +39,7 @@ export function CameraRegister({ tq, list, onEdit, onCheck, onToggleActive }: Ca
     {
       title: t("video.camera.enterprise"),
       dataIndex: "enterpriseName",
+      width: 200,
       render: (name: string, c) => <Link to={`/console/enterprises/${c.enterpriseId}`}>{name}</Link>,
     },
     { title: t("video.camera.name"), dataIndex: "name" },
@@ -46,7 +47,7 @@ export function CameraRegister({ tq, list, onEdit, onCheck, onToggleActive }: Ca
     {
       title: t("video.camera.streamUrl"),
       dataIndex: "streamUrl",
-      width: 300,
+      width: 260,
       ellipsis: true,
       render: (url: string) => (
         <Typography.Text code title={url} data-testid="camera-stream-url">
@@ -82,7 +83,8 @@ export function CameraRegister({ tq, list, onEdit, onCheck, onToggleActive }: Ca
     {
       title: t("common.actions"),
       key: "actions",
-      width: 200,
+      width: 190,
+      fixed: "right",
       render: (_, c) => (
         <Space size={0}>
           <Button
