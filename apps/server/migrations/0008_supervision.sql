@@ -348,7 +348,8 @@ begin
     mode_stringent, mode_special, fees_waived)
   values (l.enterprise_id, date_trunc('month', l.declared_on)::date, sign, sign * l.value_usd,
     sign * (l.self_passed::int), sign * ((l.official_result is not null)::int),
-    sign * ((l.official_result = 'accepted')::int), sign * ((l.official_result = 'rejected')::int),
+    sign * ((l.official_result is not distinct from 'accepted')::int),
+    sign * ((l.official_result is not distinct from 'rejected')::int),
     sign * ((l.decision = 'release')::int),
     sign * ((l.mode = 'verification')::int), sign * ((l.mode = 'general')::int),
     sign * ((l.mode = 'stringent')::int), sign * ((l.mode = 'special')::int), sign * l.fee_waived)

@@ -1,52 +1,11 @@
--- Supervision indicators (issue 3): a town-level monthly rollup of lot_stats_monthly, so the cluster dashboard reads
--- ~10 towns × 12 months of rows instead of summing a year of the per-enterprise table (≈ 600,000 rows at 50,000
--- enterprises). Kept exact by triggers:
+-- Supervision indicators and video (issue 3). Indicators: a town-level monthly rollup of lot_stats_monthly, so
+-- the cluster dashboard reads ~10 towns × 12 months of rows instead of summing a year of the per-enterprise table
+-- (≈ 600,000 rows at 50,000 enterprises). Kept exact by triggers:
 --   * every change of a lot_stats_monthly row adds (NEW − OLD) to the enterprise's town row for that month;
 --   * an enterprise moving to another town moves all its counters from the old town's rows to the new town's.
 -- Enterprises without a town are counted under the placeholder town code ''.
 -- Bulk loaders that rebuild lot_stats_monthly with its trigger disabled call rebuild_lot_stats_town_monthly()
 -- afterwards (or leave this trigger enabled: it stays exact, only slower, one upsert per stats row).
-
--- Fix of lot_stats_apply (0008): for a lot without an official result, `(l.official_result = 'accepted')::int` is
--- null, and so the insert into lot_stats_monthly fails on its not-null counters — every declaration would. Same
--- function with null-safe comparisons. Guarded: replaced only while the faulty expression is still in the body, so
--- an equal fix made by an earlier migration of the lots module is left alone.
-do $do$
-begin
-  if position('sign * ((l.official_result = ''accepted'')::int)' in
-      (select prosrc from pg_proc where proname = 'lot_stats_apply' limit 1)) > 0 then
-    execute $fn$
-create or replace function lot_stats_apply(l lots, sign int) returns void language plpgsql as $body$
-begin
-  insert into lot_stats_monthly as s (enterprise_id, month, lots, value_usd, self_passed, inspected,
-    official_accepted, official_rejected, released_without_inspection, mode_verification, mode_general,
-    mode_stringent, mode_special, fees_waived)
-  values (l.enterprise_id, date_trunc('month', l.declared_on)::date, sign, sign * l.value_usd,
-    sign * (l.self_passed::int), sign * ((l.official_result is not null)::int),
-    sign * ((l.official_result is not distinct from 'accepted')::int),
-    sign * ((l.official_result is not distinct from 'rejected')::int),
-    sign * ((l.decision = 'release')::int),
-    sign * ((l.mode = 'verification')::int), sign * ((l.mode = 'general')::int),
-    sign * ((l.mode = 'stringent')::int), sign * ((l.mode = 'special')::int), sign * l.fee_waived)
-  on conflict (enterprise_id, month) do update set
-    lots = s.lots + excluded.lots,
-    value_usd = s.value_usd + excluded.value_usd,
-    self_passed = s.self_passed + excluded.self_passed,
-    inspected = s.inspected + excluded.inspected,
-    official_accepted = s.official_accepted + excluded.official_accepted,
-    official_rejected = s.official_rejected + excluded.official_rejected,
-    released_without_inspection = s.released_without_inspection + excluded.released_without_inspection,
-    mode_verification = s.mode_verification + excluded.mode_verification,
-    mode_general = s.mode_general + excluded.mode_general,
-    mode_stringent = s.mode_stringent + excluded.mode_stringent,
-    mode_special = s.mode_special + excluded.mode_special,
-    fees_waived = s.fees_waived + excluded.fees_waived;
-end;
-$body$
-$fn$;
-  end if;
-end;
-$do$;
 
 create table lot_stats_town_monthly (
   town_code text not null,
@@ -192,3 +151,7 @@ end;
 $$;
 
 select rebuild_lot_stats_town_monthly();
+
+-- Video (issue 3): the camera register shows each camera's latest spot check and count; 0008 indexes the checks
+-- by enterprise only.
+create index video_spot_checks_camera_idx on video_spot_checks (camera_id, checked_at desc);

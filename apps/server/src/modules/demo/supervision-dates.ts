@@ -5,12 +5,28 @@ const DAY_MS = 86_400_000;
 
 export const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
-export const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+// Memoised: the generators ask for the same few hundred days tens of thousands of times.
+const isoCache = new Map<number, string>();
+const monthCache = new Map<number, number>();
+
+export function isoOf(day: number): string {
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    isoCache.set(day, iso);
+  }
+  return iso;
+}
 
 /** Month index (year × 12 + month − 1) of a day. */
 export function monthOf(day: number): number {
-  const d = new Date(day * DAY_MS);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  let month = monthCache.get(day);
+  if (month === undefined) {
+    const d = new Date(day * DAY_MS);
+    month = d.getUTCFullYear() * 12 + d.getUTCMonth();
+    monthCache.set(day, month);
+  }
+  return month;
 }
 
 /** First day of a month index. */

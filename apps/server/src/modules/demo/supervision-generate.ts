@@ -239,8 +239,11 @@ export interface ExporterOutcome {
   qualityEvents: number;
   /** Class of the latest generated decision (before the final reclassification). */
   class: EnterpriseClass;
-  /** The decision as of today computed here, used when the classification module cannot reclassify. */
-  finalDecision: DecisionRow;
+  /**
+   * The decision as of today from the same rules, computed on demand: used only when the classification
+   * module cannot reclassify.
+   */
+  finalDecision: () => DecisionRow;
   latestDecisionId: string;
 }
 
@@ -454,9 +457,17 @@ function skeletonsOf(rand: Rand, p: Profile, startDay: number, endDay: number): 
   return out;
 }
 
+const planCache = new Map<string, ReturnType<typeof samplingPlan>>();
+const plansCache = new Map<string, ClassPlans>();
+
 /** The enterprise's own inspection with the normal plan at the category's major AQL (as the lots module checks). */
 function selfInspection(rand: Rand, lotSize: number, level: InspectionLevel, aql: number, passRate: number) {
-  const plan = samplingPlan({ lotSize, level, aql, stage: "normal" });
+  const key = `${lotSize}|${level}|${aql}`;
+  let plan = planCache.get(key);
+  if (!plan) {
+    plan = samplingPlan({ lotSize, level, aql, stage: "normal" });
+    planCache.set(key, plan);
+  }
   const passed = rand() < passRate;
   const defects = passed
     ? plan.accept > 0 && rand() < 0.4
@@ -471,14 +482,20 @@ function selfInspection(rand: Rand, lotSize: number, level: InspectionLevel, aql
 
 /** The plans of an inspection: the lots module's plan per defect class; special supervision inspects every item. */
 function inspectionPlans(lot: Skeleton, stage: InspectionStage, full: boolean) {
-  const plans = plansFor({
-    lotSize: lot.quantity,
-    level: lot.level,
-    stage,
-    aqlCritical: lot.category.aqlCritical ?? 0,
-    aqlMajor: lot.category.aqlMajor,
-    aqlMinor: lot.category.aqlMinor,
-  });
+  const c = lot.category;
+  const key = `${lot.quantity}|${lot.level}|${stage}|${c.aqlCritical}|${c.aqlMajor}|${c.aqlMinor}`;
+  let plans = plansCache.get(key);
+  if (!plans) {
+    plans = plansFor({
+      lotSize: lot.quantity,
+      level: lot.level,
+      stage,
+      aqlCritical: c.aqlCritical ?? 0,
+      aqlMajor: c.aqlMajor,
+      aqlMinor: c.aqlMinor,
+    });
+    plansCache.set(key, plans);
+  }
   const sampleSize = Math.max(plans.critical.sampleSize, plans.major.sampleSize, plans.minor.sampleSize);
   if (!full) return { plans, sampleSize, fullInspection: sampleSize >= lot.quantity };
   const whole = (p: ClassPlans["major"]) => ({ ...p, sampleSize: lot.quantity, fullInspection: true });
@@ -827,7 +844,7 @@ function historyOf(ctx: Context, p: Profile, lots: Skeleton[]): ExporterOutcome 
       continue;
     }
     lot.inspectorId = input.inspectorId;
-    let day = s.day + 1 + Math.floor(rand() * 3);
+    let day = s.day + 1 + Math.floor(rand() * 4);
     if (day >= s.shipDay) s.shipDay = day + 2 + Math.floor(rand() * 5);
     lot.shipDate = isoOf(s.shipDay);
     if (day > ctx.todayDay) continue; // still awaiting inspection: the inspector's task list
@@ -926,7 +943,7 @@ function historyOf(ctx: Context, p: Profile, lots: Skeleton[]): ExporterOutcome 
     rejected: rejectedLots,
     qualityEvents: events.length,
     class: latest.decision.class,
-    finalDecision: decide(rs, p.input.id, a1, signalsAt(ctx.todayDay), ctx.todayDay),
+    finalDecision: () => decide(rs, p.input.id, a1, signalsAt(ctx.todayDay), ctx.todayDay),
     latestDecisionId: latest.id,
   };
 }

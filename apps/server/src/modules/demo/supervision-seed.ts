@@ -545,7 +545,7 @@ async function findReclassifyAll(): Promise<{ fn: ReclassifyAll | null; note: st
 async function writeFinalDecisions(db: Db, exporters: ExporterOutcome[]): Promise<void> {
   await db.tx(async (sql) => {
     const rs = await ruleSetInForce(sql);
-    const decisions = exporters.map((e) => e.finalDecision);
+    const decisions = exporters.map((e) => e.finalDecision());
     await insertRows(sql, "class_decisions", decisionColumns(rs.id, rs.version), decisions);
     await sql.query(
       `update enterprise_supervision s set class = x.class, decision_id = x.id, updated_at = now()

@@ -15,8 +15,8 @@ const SORT_SQL: Record<NonNullable<LotFilters["sort"]>, string> = {
   "-value": "l.value_usd desc, l.id desc",
 };
 
-/** Counting stops here: past it the list says "100,000+" rather than scanning millions of rows for a total. */
-export const COUNT_CAP = 100_000;
+/** Counting stops here: past it the list says "10,000+" rather than scanning millions of rows for a total. */
+export const COUNT_CAP = 10_000;
 
 /** A declaration or release number typed in full: looked up on the unique indexes. */
 const NUMBER_PATTERN = /^(BJ|FX)\d{14,}$/i;

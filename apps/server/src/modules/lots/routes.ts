@@ -100,7 +100,7 @@ export async function lotRoutes(app: App, { db }: ModuleDeps) {
         summary: "List lots (an enterprise sees its own); newest first unless sorted",
         description:
           "q: a full declaration (BJ…) or release (FX…) number is an exact lookup; other text matches buyer, brand " +
-          "or declaration number as a substring. The total is counted up to 100,000 (totalCapped beyond).",
+          "or declaration number as a substring. The total is counted up to 10,000 (totalCapped beyond).",
         querystring: LotListQuery,
         response: {
           200: Type.Object({ ...Page(LotSummary).properties, totalCapped: Type.Boolean() }),
