@@ -12,6 +12,11 @@ export interface ClientRequest {
   path?: string;
   /** Send it without the session cookie. */
   anonymous?: boolean;
+  /** GET unless given; a POST sends `body` as JSON with the CSRF header. */
+  method?: "GET" | "POST";
+  body?: unknown;
+  /** Another session than the job's (e.g. one enterprise user per request). */
+  session?: { cookie: string; csrf: string };
 }
 
 export interface ClientJob {
@@ -20,6 +25,9 @@ export interface ClientJob {
   requests: ClientRequest[];
   concurrency: number;
 }
+
+/** What the sample's response must be: 200, or 201 for a POST that creates. */
+const isSuccess = (method: string, status: number) => status === 200 || (method === "POST" && status === 201);
 
 export interface ClientSample {
   kind: string;
@@ -48,15 +56,28 @@ export async function sendRequests(job: ClientJob): Promise<ClientResult> {
         params,
         path = "/api/v1/enterprises",
         anonymous = false,
+        method = "GET",
+        body: payload,
+        session,
       } = job.requests[i] as ClientRequest;
+      const cookie = session?.cookie ?? job.cookie;
+      const query = toQueryString(params);
       const t0 = performance.now();
-      const res = await fetch(`${job.base}${path}?${toQueryString(params)}`, {
-        headers: { ...(anonymous ? {} : { cookie: job.cookie }), "accept-language": "zh-CN" },
+      const res = await fetch(`${job.base}${path}${query ? `?${query}` : ""}`, {
+        method,
+        headers: {
+          ...(anonymous ? {} : { cookie }),
+          ...(method === "POST"
+            ? { "content-type": "application/json", "x-csrf-token": session?.csrf ?? "" }
+            : {}),
+          "accept-language": "zh-CN",
+        },
+        ...(method === "POST" ? { body: JSON.stringify(payload ?? {}) } : {}),
       });
       const body = (await res.json()) as { total?: number };
       const t1 = performance.now();
-      if (res.status !== 200)
-        throw new Error(`${kind} ${toQueryString(params)}: ${res.status} ${JSON.stringify(body)}`);
+      if (!isSuccess(method, res.status))
+        throw new Error(`${kind} ${method} ${path}?${query}: ${res.status} ${JSON.stringify(body)}`);
       samples.push({ kind, ms: t1 - t0, total: body.total ?? 0 });
     }
   };

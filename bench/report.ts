@@ -33,7 +33,7 @@ export function machineInfo(): Machine {
 }
 
 export interface SectionHeader {
-  scenario: "search" | "import";
+  scenario: "search" | "import" | "reclassify" | "tasks" | "dashboard" | "declare";
   db: "pglite" | "postgres";
   enterprises: number;
   dbVersion: string;
@@ -50,7 +50,7 @@ export const sectionKey = (h: Pick<SectionHeader, "scenario" | "db" | "enterpris
 
 const n = (x: number) => x.toLocaleString("en-US");
 
-function headerLines(h: SectionHeader): string[] {
+export function headerLines(h: SectionHeader): string[] {
   const m = h.machine;
   return [
     `### ${h.scenario} · ${DB_TITLES[h.db]} · ${n(h.enterprises)} enterprises`,
@@ -106,7 +106,7 @@ export function searchTargets(db: "pglite" | "postgres", enterprises: number, r:
   return out;
 }
 
-const targetLines = (targets: Target[]) =>
+export const targetLines = (targets: Target[]) =>
   targets.map(
     (t) =>
       `- ${t.ok === null ? "ℹ️ not at the target's size" : t.ok ? "✅ meets" : "❌ misses"}: ${t.label} — ${t.detail}`,

@@ -1,6 +1,7 @@
 // npm run bench -- [--db pglite|postgres|both] [--enterprises N] [--scenario search,import] [--requests N]
 //                  [--concurrency N] [--import-rows N] [--decide-sample N] [--batch N] [--write] [--keep]
-//                  [--pg-url URL] [--memory]
+//                  [--pg-url URL] [--memory] [--lots N] [--loader demo|bulk]
+//   supervision scenarios: --scenario reclassify,tasks,dashboard,declare (or "supervision" for all four)
 // See bench/README.md.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -18,12 +19,24 @@ import {
   updateResults,
 } from "./report.ts";
 import { runSearchScenario, writeExplainFile } from "./search.ts";
+import {
+  type HttpOutcome,
+  runDashboard,
+  runDeclare,
+  runReclassify,
+  runTasks,
+  SUPERVISION_SCENARIOS,
+  type SupervisionScenario,
+} from "./supervision.ts";
+import { loadBulk, loadDemo, type SupervisionLoad } from "./supervision-load.ts";
+import { httpSection, reclassifySection } from "./supervision-report.ts";
 
 const HELP = `Usage: npm run bench -- [options]
 
   --db pglite|postgres|both   databases to measure (default both)
   --enterprises N             synthetic registry size (default: 1200 on PGlite, 100000 on PostgreSQL)
-  --scenario search,import    scenarios to run (default search,import)
+  --scenario search,import    scenarios to run (default search,import); supervision (issue 3):
+                              reclassify, tasks, dashboard, declare, or "supervision" for all four
   --requests N                measured search requests per run (default 2000, shared by the weights of the mix)
   --concurrency N             clients of the concurrent HTTP run (default 4)
   --import-rows N             rows of the import file (default: 1.25 × the registry, at most 100000)
@@ -35,6 +48,11 @@ const HELP = `Usage: npm run bench -- [options]
   --memory                    PGlite in memory instead of a temporary data folder
   --write                     update bench/RESULTS.md (the section of the same scenario, database and size)
   --keep                      keep the database afterwards (to investigate with psql)
+
+Supervision scenarios (their own database; --enterprises defaults to 1200 on PGlite, 50000 on PostgreSQL):
+  --loader demo|bulk          demo: the demo seeder (registry + two years of lots, as npm start); bulk: the
+                              registry generator + lots generated in SQL (default: demo on PGlite, bulk on PostgreSQL)
+  --lots N                    lots of the bulk loader (default 5000000)
 `;
 
 const { values } = parseArgs({
@@ -51,6 +69,8 @@ const { values } = parseArgs({
     memory: { type: "boolean", default: false },
     write: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    lots: { type: "string" },
+    loader: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
   allowPositionals: false,
@@ -75,8 +95,18 @@ const dbs: DbKind[] =
       ? [values.db]
       : [];
 if (dbs.length === 0) throw new Error(`--db must be pglite, postgres or both, not ${values.db}`);
-const scenarios = new Set(values.scenario.split(",").map((s) => s.trim()));
-for (const s of scenarios) if (s !== "search" && s !== "import") throw new Error(`unknown scenario ${s}`);
+const scenarios = new Set(
+  values.scenario
+    .split(",")
+    .flatMap((s) => (s.trim() === "supervision" ? SUPERVISION_SCENARIOS : [s.trim()])),
+);
+const KNOWN = new Set<string>(["search", "import", ...SUPERVISION_SCENARIOS]);
+for (const s of scenarios) if (!KNOWN.has(s)) throw new Error(`unknown scenario ${s}`);
+const supervisionScenarios = SUPERVISION_SCENARIOS.filter((s) => scenarios.has(s));
+for (const s of supervisionScenarios) scenarios.delete(s);
+const lotsArg = positiveInt("lots", values.lots);
+if (values.loader !== undefined && values.loader !== "demo" && values.loader !== "bulk")
+  throw new Error(`--loader must be demo or bulk, not ${values.loader}`);
 const requests = positiveInt("requests", values.requests) as number;
 const concurrency = positiveInt("concurrency", values.concurrency) as number;
 const batch = positiveInt("batch", values.batch) as number;
@@ -196,8 +226,82 @@ async function benchOne(kind: DbKind): Promise<void> {
   }
 }
 
+/** The supervision scenarios on a database of their own, loaded by the demo seeder or the bulk generator. */
+async function benchSupervision(kind: DbKind, wanted: SupervisionScenario[]): Promise<void> {
+  const n = enterprisesArg ?? (kind === "pglite" ? 1200 : 50_000);
+  const loader = (values.loader as "demo" | "bulk" | undefined) ?? (kind === "pglite" ? "demo" : "bulk");
+  const lots = lotsArg ?? 5_000_000;
+  log(`${kind}: creating the database for ${wanted.join(", ")}`);
+  const bench = await createBenchDb(kind, {
+    pgUrl: values["pg-url"],
+    keep: values.keep,
+    pgliteInMemory: values.memory,
+  });
+  try {
+    log(`${kind}: ${bench.version}, ${bench.location}`);
+    let load: SupervisionLoad;
+    if (loader === "demo") load = await loadDemo(bench.db, n, (s) => log(`${kind}: ${s}`));
+    else {
+      const { stats } = await generateRegistry(bench.db, n, {
+        batch,
+        onProgress: progress(`${kind}: generating the registry`),
+      });
+      log(`${kind}: registry of ${n} enterprises in ${stats.seconds.toFixed(1)} s`);
+      load = await loadBulk(bench.db, { lots, log: (s) => log(`${kind}: ${s}`) });
+      load.phases.unshift({
+        label: "registry (generateRegistry, VACUUM ANALYZE)",
+        seconds: stats.seconds + stats.analyzeSeconds,
+        rows: n,
+      });
+    }
+    const header = (scenario: SupervisionScenario): SectionHeader => ({
+      scenario,
+      db: kind,
+      enterprises: n,
+      dbVersion: bench.version,
+      dbLocation:
+        kind === "pglite" ? (values.memory ? "in memory" : "temporary data folder") : "local server",
+      parameters:
+        `--loader ${loader}${loader === "bulk" ? ` --lots ${lots}` : ""}` +
+        (scenario === "reclassify" ? "" : ` --requests ${requests} --concurrency ${concurrency}`),
+      machine: machineInfo(),
+      date: new Date(),
+    });
+    const emit = (h: SectionHeader, markdown: string) => {
+      process.stdout.write(`\n${markdown}\n`);
+      if (values.write) {
+        updateResults(RESULTS, sectionKey(h), markdown);
+        log(`updated ${RESULTS} (${sectionKey(h)})`);
+      }
+    };
+    const opts = { requests, concurrency, log: (s: string) => log(`${kind}: ${s}`) };
+    for (const scenario of wanted) {
+      if (scenario === "reclassify") {
+        const r = await runReclassify(bench.db, opts.log);
+        emit(header(scenario), reclassifySection(header(scenario), load, r));
+        continue;
+      }
+      const run = { tasks: runTasks, dashboard: runDashboard, declare: runDeclare }[scenario];
+      const r: HttpOutcome = await run(bench.db, load, opts).catch((err: Error) => ({
+        available: false,
+        note: `the scenario failed: ${err.stack ?? err}`,
+        route: scenario,
+        actor: "",
+        mix: [],
+        concurrency,
+      }));
+      const h = { ...header(scenario), scenario };
+      emit(h, httpSection(h, load, r));
+    }
+  } finally {
+    await bench.drop();
+  }
+}
+
 if (scenarios.has("import") && !importModuleAvailable()) {
   process.stdout.write("import module not available: import scenario skipped\n");
   scenarios.delete("import");
 }
 if (scenarios.size > 0) for (const kind of dbs) await benchOne(kind);
+if (supervisionScenarios.length > 0)
+  for (const kind of dbs) await benchSupervision(kind, supervisionScenarios);

@@ -237,7 +237,11 @@ export interface HttpRun {
  * Sends the requests from a separate client process with `concurrency` connections; a sample is request sent →
  * whole JSON body read.
  */
-export async function runHttp(server: Server, requests: Request[], concurrency: number): Promise<HttpRun> {
+export async function runHttp(
+  server: Pick<Server, "base" | "cookie">,
+  requests: Request[],
+  concurrency: number,
+): Promise<HttpRun> {
   const result = await sendRequestsInChild({
     base: server.base,
     cookie: server.cookie,

@@ -73,7 +73,10 @@ for (const [name, calendarOf] of calendars(20250128)) {
         for (let d = a + 1; d <= b; d++) if (isWorkingDay(cal, formatEpochDay(d))) count++;
         const [da, db, dc] = [a, b, c].map(formatEpochDay) as [string, string, string];
         assert.equal(workingDaysBetween(cal, da, db), count);
-        assert.equal(workingDaysBetween(cal, da, db) + workingDaysBetween(cal, db, dc), workingDaysBetween(cal, da, dc));
+        assert.equal(
+          workingDaysBetween(cal, da, db) + workingDaysBetween(cal, db, dc),
+          workingDaysBetween(cal, da, dc),
+        );
       }
     });
 

@@ -3,8 +3,8 @@ import { describe, test } from "node:test";
 import {
   addWorkingDays,
   buildWorkCalendar,
-  CHINA_CALENDAR_YEARS,
   DEFAULT_WORK_CALENDAR as CAL,
+  CHINA_CALENDAR_YEARS,
   deadlineStatus,
   isCalendarYearCovered,
   isWorkingDay,
@@ -102,7 +102,8 @@ describe("isWorkingDay", () => {
     ["2027-01-09", false, "uncovered year: Saturday"],
   ];
   for (const [date, working, why] of cases) {
-    test(`${date} ${working ? "works" : "rests"} (${why})`, () => assert.equal(isWorkingDay(CAL, date), working));
+    test(`${date} ${working ? "works" : "rests"} (${why})`, () =>
+      assert.equal(isWorkingDay(CAL, date), working));
   }
 
   test("an instant is read on its Shanghai date", () => {
@@ -217,7 +218,8 @@ describe("workingDaysBetween", () => {
     ["2026-02-13", "2026-02-28", 6],
     ["2025-03-03", "2025-03-03", 0],
   ];
-  for (const [a, b, n] of cases) test(`${a} → ${b}: ${n}`, () => assert.equal(workingDaysBetween(CAL, a, b), n));
+  for (const [a, b, n] of cases)
+    test(`${a} → ${b}: ${n}`, () => assert.equal(workingDaysBetween(CAL, a, b), n));
 
   test("instants and dates mix, on Shanghai dates", () => {
     assert.equal(workingDaysBetween(CAL, sh("2025-01-27T09:00"), "2025-02-05"), 1);
@@ -237,8 +239,14 @@ describe("deadlineStatus", () => {
   });
 
   test("warning counts back over make-up days and holidays", () => {
-    assert.equal(warnFrom(sh("2025-02-10T17:30"), oneDay).toISOString(), sh("2025-02-08T17:30").toISOString());
-    assert.equal(warnFrom(sh("2025-02-05T17:30"), oneDay).toISOString(), sh("2025-01-27T17:30").toISOString());
+    assert.equal(
+      warnFrom(sh("2025-02-10T17:30"), oneDay).toISOString(),
+      sh("2025-02-08T17:30").toISOString(),
+    );
+    assert.equal(
+      warnFrom(sh("2025-02-05T17:30"), oneDay).toISOString(),
+      sh("2025-01-27T17:30").toISOString(),
+    );
     assert.equal(
       warnFrom(sh("2025-02-05T17:30"), { workingDays: 2, calendar: CAL }).toISOString(),
       sh("2025-01-26T17:30").toISOString(),
@@ -270,6 +278,17 @@ describe("validation of an administrator's calendar", () => {
       "date_invalid@holidays[3]",
       "date_invalid@makeUpWorkdays[0]",
     ]);
+  });
+
+  test("not a list", () => {
+    const issues = validateWorkCalendarInput({
+      holidays: "2025-01-01" as unknown as string[],
+      makeUpWorkdays: [],
+    });
+    assert.deepEqual(
+      issues.map((i) => `${i.code}@${i.path}`),
+      ["date_invalid@holidays"],
+    );
   });
 
   test("duplicates", () => {

@@ -107,11 +107,19 @@ export function validateWorkCalendarInput(input: WorkCalendarInput): CalendarIss
   const issues: CalendarIssue[] = [];
   const seen = new Map<number, string>();
   const check = (list: readonly unknown[] | undefined, key: "holidays" | "makeUpWorkdays") => {
-    (Array.isArray(list) ? list : []).forEach((value, i) => {
+    if (!Array.isArray(list)) {
+      issues.push({ path: key, code: "date_invalid", message: "expected a list of dates YYYY-MM-DD" });
+      return;
+    }
+    list.forEach((value, i) => {
       const path = `${key}[${i}]`;
       const day = typeof value === "string" ? parseIsoDate(value) : undefined;
       if (day === undefined) {
-        issues.push({ path, code: "date_invalid", message: `${JSON.stringify(value)} is not a date YYYY-MM-DD` });
+        issues.push({
+          path,
+          code: "date_invalid",
+          message: `${JSON.stringify(value)} is not a date YYYY-MM-DD`,
+        });
         return;
       }
       const earlier = seen.get(day);
@@ -174,7 +182,9 @@ export function buildWorkCalendar(input: WorkCalendarInput): BuildCalendarResult
   const calendar: WorkCalendar = Object.freeze({
     holidays: Object.freeze(holidayDays.map(formatEpochDay)),
     makeUpWorkdays: Object.freeze(makeUpDays.map(formatEpochDay)),
-    years: Object.freeze([...new Set(input.holidays.map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b)),
+    years: Object.freeze(
+      [...new Set(input.holidays.map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b),
+    ),
     holidayDays: new Set(holidayDays),
     makeUpDays: new Set(makeUpDays),
     weekdayHolidayDays: Object.freeze(holidayDays.filter((d) => !isWeekend(d))),
@@ -271,7 +281,8 @@ export function parseClockTime(value: string): number {
 }
 
 function checkCount(n: number): void {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`working days must be an integer ≥ 0, not ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`working days must be an integer ≥ 0, not ${n}`);
 }
 
 function addWorkingDayNumbers(calendar: WorkCalendar, start: number, n: number): number {
@@ -297,7 +308,12 @@ function addWorkingDayNumbers(calendar: WorkCalendar, start: number, n: number):
  * 01-26 is a make-up working day); with 3 it is due Wednesday 2025-02-05, after the Spring Festival break.
  */
 export function addWorkingDays(calendar: WorkCalendar, start: string, n: number): string;
-export function addWorkingDays(calendar: WorkCalendar, start: Date, n: number, options?: DeadlineOptions): Date;
+export function addWorkingDays(
+  calendar: WorkCalendar,
+  start: Date,
+  n: number,
+  options?: DeadlineOptions,
+): Date;
 export function addWorkingDays(
   calendar: WorkCalendar,
   start: string | Date,

@@ -67,10 +67,18 @@ export function validateCaseSla(sla: CaseSla): SlaIssue[] {
   }
   if (issues.length === 0) {
     if (sla.firstAnswerDays < sla.acknowledgeDays) {
-      issues.push({ path: "firstAnswerDays", code: "sla_order", message: "the first answer cannot be due before acknowledgement" });
+      issues.push({
+        path: "firstAnswerDays",
+        code: "sla_order",
+        message: "the first answer cannot be due before acknowledgement",
+      });
     }
     if (sla.resolveDays < sla.firstAnswerDays) {
-      issues.push({ path: "resolveDays", code: "sla_order", message: "resolution cannot be due before the first answer" });
+      issues.push({
+        path: "resolveDays",
+        code: "sla_order",
+        message: "resolution cannot be due before the first answer",
+      });
     }
   }
   return issues;
@@ -145,7 +153,13 @@ export interface MilestoneStatus {
 
 /** Escalation ladder, lowest first. */
 export type EscalationLevel = "none" | "reminder" | "overdue" | "supervisor" | "leadership";
-export const ESCALATION_LEVELS: readonly EscalationLevel[] = ["none", "reminder", "overdue", "supervisor", "leadership"];
+export const ESCALATION_LEVELS: readonly EscalationLevel[] = [
+  "none",
+  "reminder",
+  "overdue",
+  "supervisor",
+  "leadership",
+];
 
 export interface EscalationPolicy {
   /** "Due soon" (a reminder to the department) this many working days before a deadline. */
@@ -202,11 +216,7 @@ export function evaluateSla(
     const at = met ?? now;
     const late = at.getTime() > deadline.getTime();
     const workingDaysLate = late ? workingDaysBetween(calendar, deadline, at) : 0;
-    const state: MilestoneState = met
-      ? late
-        ? "metLate"
-        : "met"
-      : deadlineStatus(now, deadline, warn);
+    const state: MilestoneState = met ? (late ? "metLate" : "met") : deadlineStatus(now, deadline, warn);
     return { milestone, deadline, state, metAt: met, workingDaysLate };
   });
   const pick = (s: MilestoneState) => milestones.filter((m) => m.state === s).map((m) => m.milestone);
@@ -229,7 +239,11 @@ export function evaluateSla(
 }
 
 /** The instant a milestone becomes "due soon" (for scheduling reminder jobs). */
-export function reminderAt(calendar: WorkCalendar, deadline: Date, policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY): Date {
+export function reminderAt(
+  calendar: WorkCalendar,
+  deadline: Date,
+  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+): Date {
   return warnFrom(deadline, { workingDays: policy.warnBeforeWorkingDays, calendar });
 }
 
@@ -243,7 +257,11 @@ export interface EscalationPolicyIssue {
 
 /** Whole working days ≥ 0, and the leadership threshold not below the supervisor's. */
 export function validateEscalationPolicy(p: EscalationPolicy): EscalationPolicyIssue[] {
-  const keys: (keyof EscalationPolicy)[] = ["warnBeforeWorkingDays", "supervisorAfterWorkingDays", "leadershipAfterWorkingDays"];
+  const keys: (keyof EscalationPolicy)[] = [
+    "warnBeforeWorkingDays",
+    "supervisorAfterWorkingDays",
+    "leadershipAfterWorkingDays",
+  ];
   const issues: EscalationPolicyIssue[] = keys
     .filter((k) => !(Number.isInteger(p[k]) && p[k] >= 0 && p[k] <= MAX_SLA_DAYS))
     .map((k) => ({

@@ -84,7 +84,8 @@ describe("normaliseTrackingNumber", () => {
     ["full-width (IME)", "ＰＨ２５０２１０１２３４５６７８９ＡＣ"],
     ["ideographic space and full-width hyphen", "PH250210\u300012345－6789AC"],
   ];
-  for (const [why, input] of lenient) test(`accepts ${why}`, () => assert.equal(normaliseTrackingNumber(input), t));
+  for (const [why, input] of lenient)
+    test(`accepts ${why}`, () => assert.equal(normaliseTrackingNumber(input), t));
 
   test("O is 0, I and L are 1", () => {
     const z = "PH2502100000000000R";

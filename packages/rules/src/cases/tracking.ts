@@ -29,7 +29,9 @@ export const TRACKING_RANDOM_BYTES = Math.ceil((TRACKING_RANDOM_SYMBOLS * 5) / 8
 export const TRACKING_NUMBER_LENGTH = TRACKING_PREFIX.length + 6 + TRACKING_RANDOM_SYMBOLS + 1;
 
 const VALUE = new Map([...CROCKFORD_ALPHABET].map((c, i) => [c, i]));
-const CANONICAL = new RegExp(`^${TRACKING_PREFIX}\\d{6}[${CROCKFORD_ALPHABET}]{${TRACKING_RANDOM_SYMBOLS + 1}}$`);
+const CANONICAL = new RegExp(
+  `^${TRACKING_PREFIX}\\d{6}[${CROCKFORD_ALPHABET}]{${TRACKING_RANDOM_SYMBOLS + 1}}$`,
+);
 
 /** Multiplication by α in GF(32) = GF(2)[x] / (x^5 + x^2 + 1). */
 function timesAlpha(a: number): number {

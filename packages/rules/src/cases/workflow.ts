@@ -32,7 +32,12 @@ export const CASE_STATUSES: readonly CaseStatus[] = [
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ["new", "acknowledged", "inProgress"];
 
 /** Statuses that end the loop (办结). `closed` can still be reopened within the period; the others only reinstated. */
-export const FINISHED_CASE_STATUSES: readonly CaseStatus[] = ["closed", "notResponsible", "duplicate", "withdrawn"];
+export const FINISHED_CASE_STATUSES: readonly CaseStatus[] = [
+  "closed",
+  "notResponsible",
+  "duplicate",
+  "withdrawn",
+];
 
 export type ActorKind = "submitter" | "coordinator" | "department" | "system";
 export const ACTOR_KINDS: readonly ActorKind[] = ["submitter", "coordinator", "department", "system"];
@@ -332,7 +337,10 @@ function submitterReopenBlock(state: CaseState, ctx: CaseContext): CaseRefusal |
   }
   // Whole working days after the answer's date: the period ends when the next working day after the N-th
   // begins, as a period's last day rolls over rest days.
-  if (state.answeredAt === null || workingDaysBetween(ctx.calendar, state.answeredAt, ctx.now) > p.reopenWithinWorkingDays) {
+  if (
+    state.answeredAt === null ||
+    workingDaysBetween(ctx.calendar, state.answeredAt, ctx.now) > p.reopenWithinWorkingDays
+  ) {
     return refuse(
       "reopen_period_expired",
       `a case can be reopened within ${p.reopenWithinWorkingDays} working days of the answer`,
@@ -342,7 +350,12 @@ function submitterReopenBlock(state: CaseState, ctx: CaseContext): CaseRefusal |
 }
 
 /** Guards on the case and who acts (not on the action's text): what `caseActionOffers` shows. */
-function stateGuard(state: CaseState, type: CaseActionType, actor: CaseActor, ctx: CaseContext): CaseRefusal | null {
+function stateGuard(
+  state: CaseState,
+  type: CaseActionType,
+  actor: CaseActor,
+  ctx: CaseContext,
+): CaseRefusal | null {
   if (actor.kind === "department" && ["acknowledge", "decline", "start", "answer"].includes(type)) {
     if (state.departmentId === null || state.departmentId !== actor.departmentId) {
       return refuse("not_assigned_department", "the case is not assigned to this department");
@@ -362,10 +375,14 @@ function stateGuard(state: CaseState, type: CaseActionType, actor: CaseActor, ct
     case "close": {
       if (actor.kind !== "system") return null;
       if (state.rating?.rating === "notSatisfied") {
-        return refuse("coordinator_decision_pending", "the submitter is not satisfied: the coordinator decides");
+        return refuse(
+          "coordinator_decision_pending",
+          "the submitter is not satisfied: the coordinator decides",
+        );
       }
       const after = policyOf(ctx).autoCloseAfterWorkingDays;
-      const elapsed = state.answeredAt === null ? 0 : workingDaysBetween(ctx.calendar, state.answeredAt, ctx.now);
+      const elapsed =
+        state.answeredAt === null ? 0 : workingDaysBetween(ctx.calendar, state.answeredAt, ctx.now);
       return elapsed >= after
         ? null
         : refuse("auto_close_not_due", `an unrated answer closes ${after} working days after it is given`);
@@ -385,7 +402,12 @@ function stateGuard(state: CaseState, type: CaseActionType, actor: CaseActor, ct
 }
 
 /** Guards on what the action carries: reasons, replies, ratings, targets. */
-function payloadGuard(state: CaseState, action: CaseAction, actor: CaseActor, ctx: CaseContext): CaseRefusal | null {
+function payloadGuard(
+  state: CaseState,
+  action: CaseAction,
+  actor: CaseActor,
+  ctx: CaseContext,
+): CaseRefusal | null {
   switch (action.type) {
     case "assign":
     case "transfer": {
@@ -404,7 +426,9 @@ function payloadGuard(state: CaseState, action: CaseAction, actor: CaseActor, ct
     case "markNotResponsible":
     case "reinstate":
     case "escalate":
-      return filled(action.reason) ? null : refuse("reason_required", `a reason is required to ${action.type}`);
+      return filled(action.reason)
+        ? null
+        : refuse("reason_required", `a reason is required to ${action.type}`);
     case "withdraw":
       return actor.kind !== "coordinator" || filled(action.reason)
         ? null
@@ -445,7 +469,12 @@ function payloadGuard(state: CaseState, action: CaseAction, actor: CaseActor, ct
 }
 
 /** Status, actor kind and state guards; null when the action may be offered. */
-function check(state: CaseState, type: CaseActionType, actor: CaseActor, ctx: CaseContext): CaseRefusal | null {
+function check(
+  state: CaseState,
+  type: CaseActionType,
+  actor: CaseActor,
+  ctx: CaseContext,
+): CaseRefusal | null {
   if (!CASE_STATUSES.includes(state.status)) {
     return refuse("status_unknown", `unknown status ${JSON.stringify(state.status)}`);
   }
@@ -547,10 +576,12 @@ export interface CaseActionOffer {
 
 /** The actions this actor's kind may take in this status, each with the guard that blocks it now. */
 export function caseActionOffers(state: CaseState, actor: CaseActor, ctx: CaseContext): CaseActionOffer[] {
-  return CASE_TRANSITIONS.filter((t) => t.from.includes(state.status) && t.actors.includes(actor.kind)).map((t) => ({
-    action: t.action,
-    blockedBy: check(state, t.action, actor, ctx)?.code ?? null,
-  }));
+  return CASE_TRANSITIONS.filter((t) => t.from.includes(state.status) && t.actors.includes(actor.kind)).map(
+    (t) => ({
+      action: t.action,
+      blockedBy: check(state, t.action, actor, ctx)?.code ?? null,
+    }),
+  );
 }
 
 /** The actions the UI should offer: permitted for the actor and passing their guards now. */
@@ -568,5 +599,9 @@ export function validateWorkflowPolicy(
 ): { path: keyof WorkflowPolicy; code: WorkflowPolicyIssueCode; message: string }[] {
   return (Object.keys(DEFAULT_WORKFLOW_POLICY) as (keyof WorkflowPolicy)[])
     .filter((k) => !(Number.isSafeInteger(policy[k]) && policy[k] >= 0 && policy[k] <= 366))
-    .map((k) => ({ path: k, code: "policy_value_invalid", message: `${k} must be a whole number from 0 to 366` }));
+    .map((k) => ({
+      path: k,
+      code: "policy_value_invalid",
+      message: `${k} must be a whole number from 0 to 366`,
+    }));
 }

@@ -9,7 +9,15 @@ import { updateProductCategory } from "./categories.ts";
 import { classHistory, classSummary, getClassDetail, iterateClasses, listClasses } from "./classes.ts";
 import { writeClassesXlsx } from "./export.ts";
 import { createQualityEvent, listQualityEvents } from "./quality-events.ts";
-import { createRuleSet, getRuleSet, listRuleSets, publishRuleSet, updateRuleSet } from "./rulesets.ts";
+import {
+  createRuleSet,
+  getRuleSet,
+  listRuleSets,
+  localiseIssues,
+  localiseRuleSet,
+  publishRuleSet,
+  updateRuleSet,
+} from "./rulesets.ts";
 import {
   AssessmentPut,
   ClassDetail,
@@ -104,7 +112,7 @@ function ruleSetRoutes(app: App, { db }: ModuleDeps) {
         response: { 200: RuleSetDetail },
       },
     },
-    (req) => getRuleSet(db, req.params.id),
+    async (req) => localiseRuleSet(await getRuleSet(db, req.params.id), req.locale),
   );
   app.post(
     "/api/v1/classification/rule-sets",
@@ -117,7 +125,8 @@ function ruleSetRoutes(app: App, { db }: ModuleDeps) {
         response: { 201: RuleSetDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await createRuleSet(db, actorOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(localiseRuleSet(await createRuleSet(db, actorOf(req), req.body), req.locale)),
   );
   app.put(
     "/api/v1/classification/rule-sets/:id",
@@ -131,7 +140,8 @@ function ruleSetRoutes(app: App, { db }: ModuleDeps) {
         response: { 200: RuleSetDetail },
       },
     },
-    (req) => updateRuleSet(db, actorOf(req), req.params.id, req.body),
+    async (req) =>
+      localiseRuleSet(await updateRuleSet(db, actorOf(req), req.params.id, req.body), req.locale),
   );
   app.post(
     "/api/v1/classification/rule-sets/:id/publish",
@@ -145,7 +155,14 @@ function ruleSetRoutes(app: App, { db }: ModuleDeps) {
         response: { 200: PublishResult },
       },
     },
-    (req) => publishRuleSet(db, actorOf(req), req.params.id),
+    async (req) => {
+      const r = await publishRuleSet(db, actorOf(req), req.params.id);
+      return {
+        ruleSet: localiseRuleSet(r.ruleSet, req.locale),
+        warnings: localiseIssues(r.warnings, req.locale),
+        retired: r.retired,
+      };
+    },
   );
 }
 

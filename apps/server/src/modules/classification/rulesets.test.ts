@@ -95,7 +95,11 @@ describeWithFixtures("classification rule sets and product categories", (ctx) =>
     }));
     const saved = await call(app, as.regulator, "PUT", `${BASE}/${draft.id}`, { version: "gap", rules: gap });
     assert.equal(saved.statusCode, 200, saved.body);
-    assert.ok(saved.json().issues.some((i: Issue) => i.code === "band_gap" && i.severity === "error"));
+    const gapIssue = saved.json().issues.find((i: Issue) => i.code === "band_gap");
+    assert.equal(gapIssue.severity, "error");
+    assert.equal(gapIssue.path, "bands[2].min");
+    assert.match(gapIssue.message, /空缺/, "the issue speaks the reader's language");
+    assert.match(gapIssue.detail, /scores from 60 to 65 fall in no class/, "…with the validator's numbers");
 
     const audits = await countRows("audit_log");
     const res = await call(app, as.regulator, "POST", `${BASE}/${draft.id}/publish`);

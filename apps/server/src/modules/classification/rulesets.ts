@@ -2,7 +2,8 @@ import { type ClassificationRuleSet, type RuleSetIssue, validateRuleSet } from "
 import type { Actor } from "../../platform/access.ts";
 import { changedFields, writeAudit } from "../../platform/audit.ts";
 import type { Db, Sql } from "../../platform/db.ts";
-import { AppError, type FieldErrorCode } from "../../platform/errors.ts";
+import { AppError, FIELD_ERRORS, type FieldErrorCode, fieldMessage } from "../../platform/errors.ts";
+import type { Locale } from "../../platform/i18n.ts";
 import { ruleSetInForce } from "../supervision/context.ts";
 import type { RuleSetWrite } from "./schemas.ts";
 
@@ -180,4 +181,21 @@ export async function publishRuleSet(db: Db, actor: Actor, id: string): Promise<
       retired: retiredVersion,
     };
   });
+}
+
+/** Issues as the API shows them: the code's message in the reader's language, validateRuleSet's words as detail. */
+export function localiseIssues(issues: readonly RuleSetIssue[], locale: Locale) {
+  return issues.map((i) => ({
+    path: i.path,
+    code: i.code,
+    severity: i.severity,
+    message: Object.hasOwn(FIELD_ERRORS, i.code)
+      ? fieldMessage({ field: i.path, code: i.code as FieldErrorCode }, locale)
+      : i.message,
+    detail: i.message,
+  }));
+}
+
+export function localiseRuleSet(r: RuleSetDetail, locale: Locale) {
+  return { ...r, issues: localiseIssues(r.issues, locale) };
 }

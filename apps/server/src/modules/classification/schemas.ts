@@ -122,7 +122,10 @@ export const RuleSetIssue = Type.Object({
   path: Type.String(),
   code: Type.String(),
   severity: literals(["error", "warning"] as const),
+  /** The code's message in the request's language. */
   message: Type.String(),
+  /** validateRuleSet's own words (English), naming the numbers involved. */
+  detail: Type.String(),
 });
 
 export const RuleSetSummary = Type.Object({

@@ -497,7 +497,8 @@ function inspectionPlans(lot: Skeleton, stage: InspectionStage, full: boolean) {
     plansCache.set(key, plans);
   }
   const sampleSize = Math.max(plans.critical.sampleSize, plans.major.sampleSize, plans.minor.sampleSize);
-  if (!full) return { plans, sampleSize, fullInspection: sampleSize >= lot.quantity };
+  const every = [plans.critical, plans.major, plans.minor].every((p) => p.fullInspection);
+  if (!full) return { plans, sampleSize, fullInspection: every };
   const whole = (p: ClassPlans["major"]) => ({ ...p, sampleSize: lot.quantity, fullInspection: true });
   return {
     plans: { critical: whole(plans.critical), major: whole(plans.major), minor: whole(plans.minor) },
@@ -843,11 +844,16 @@ function historyOf(ctx: Context, p: Profile, lots: Skeleton[]): ExporterOutcome 
       lot.updatedAt = stampOf(s.day, s.minute + 90);
       continue;
     }
+    // Inspected lots are the demo inspector's; of the open ones, half are still in the pool (unclaimed).
     lot.inspectorId = input.inspectorId;
+    const unclaimed = rand() < 0.5;
     let day = s.day + 1 + Math.floor(rand() * 4);
     if (day >= s.shipDay) s.shipDay = day + 2 + Math.floor(rand() * 5);
     lot.shipDate = isoOf(s.shipDay);
-    if (day > ctx.todayDay) continue; // still awaiting inspection: the inspector's task list
+    if (day > ctx.todayDay) {
+      if (unclaimed) lot.inspectorId = null;
+      continue; // still awaiting inspection: the inspectors' task list
+    }
 
     const key = s.category.code;
     let state = states.get(key) ?? {
@@ -900,13 +906,14 @@ function historyOf(ctx: Context, p: Profile, lots: Skeleton[]): ExporterOutcome 
         lot.officialResult = v.result;
         outcome.official = v.result;
         outcome.resultDay = day;
+        // As lots/inspect.ts does: the major class's event, judged by the lot's verdict; reduced inspection is
+        // never approved there, so the history has none either. Every original inspection leaves an event.
         const event = switchingLotEvent(
           { lotSize: s.quantity, level: s.level, aql: s.category.aqlMajor, stage },
           counts.major,
-          { productionSteady: true, reducedApproved: enterpriseClass === "I" || enterpriseClass === "II" },
         );
         const t = nextSwitchingState(state, { ...event, accepted });
-        if (t.changed) out.switchingEvents.push(eventRow(p, key, s.id, t, input.inspectorId, completedAt));
+        out.switchingEvents.push(eventRow(p, key, s.id, t, input.inspectorId, completedAt));
         state = t.state;
         stateUpdated.set(key, completedAt);
       }

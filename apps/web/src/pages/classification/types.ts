@@ -231,7 +231,10 @@ export interface RuleSetIssue {
   path: string;
   code: string;
   severity: "error" | "warning";
+  /** In the page's language. */
   message: string;
+  /** The validator's own (English) words, with the numbers involved. */
+  detail: string;
 }
 
 export interface RuleSetDetail extends RuleSetSummary {

@@ -352,6 +352,7 @@ export function InspectionPage() {
     {
       title: t("lots.inspect.measurement"),
       key: "measurement",
+      width: 560,
       render: (_, r) => {
         const type = r.defectCode ? types.get(r.defectCode) : undefined;
         if (!isMeasurement(type)) return null;
@@ -466,7 +467,7 @@ export function InspectionPage() {
           pagination={false}
           columns={columns}
           dataSource={rows}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1320 }}
           onRow={rowTestId("defect-row")}
           locale={{
             emptyText: (

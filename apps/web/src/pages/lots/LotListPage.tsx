@@ -134,6 +134,24 @@ export function LotListPage() {
       ? [{ title: t("lots.field.enterprise"), dataIndex: "enterpriseName", width: 220, ellipsis: true }]
       : []),
     {
+      title: t("lots.field.status"),
+      dataIndex: "status",
+      width: 130,
+      render: (s: LotSummary["status"]) => <LotStatusTag status={s} />,
+    },
+    {
+      title: t("lots.field.mode"),
+      dataIndex: "mode",
+      width: 110,
+      render: (m: LotSummary["mode"]) => <ModeTag mode={m} />,
+    },
+    {
+      title: t("lots.field.class"),
+      dataIndex: "enterpriseClass",
+      width: 100,
+      render: (c: LotSummary["enterpriseClass"]) => t(`class.${c}`),
+    },
+    {
       title: t("lots.field.productCategory"),
       dataIndex: "productCategory",
       width: 130,
@@ -181,24 +199,6 @@ export function LotListPage() {
       sorter: true,
       sortOrder: tq.sortOrder("declaredAt"),
       render: formatDateTime,
-    },
-    {
-      title: t("lots.field.class"),
-      dataIndex: "enterpriseClass",
-      width: 80,
-      render: (c: LotSummary["enterpriseClass"]) => t(`class.${c}`),
-    },
-    {
-      title: t("lots.field.mode"),
-      dataIndex: "mode",
-      width: 110,
-      render: (m: LotSummary["mode"]) => <ModeTag mode={m} />,
-    },
-    {
-      title: t("lots.field.status"),
-      dataIndex: "status",
-      width: 130,
-      render: (s: LotSummary["status"]) => <LotStatusTag status={s} />,
     },
     {
       title: t("lots.field.officialResult"),

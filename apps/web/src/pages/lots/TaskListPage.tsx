@@ -85,7 +85,7 @@ export function TaskListPage() {
     {
       title: t("lots.field.class"),
       dataIndex: "enterpriseClass",
-      width: 80,
+      width: 100,
       render: (c: Task["enterpriseClass"]) => t(`class.${c}`),
     },
     {

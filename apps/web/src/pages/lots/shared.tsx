@@ -345,7 +345,7 @@ export function SwitchingEvents({ switching }: { switching: SwitchingStateView }
           render: (_, e) => `${t(`stage.${e.fromStage}`)} → ${t(`stage.${e.toStage}`)}`,
         },
         {
-          title: t("lots.switching.events"),
+          title: t("lots.switching.reason"),
           key: "reason",
           render: (_, e) => switchingReasonText(e.reasonKey, e.reasonParams, e.reason, t),
         },
