@@ -10,12 +10,15 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { caseRoutes } from "./modules/cases/routes.ts";
 import { classificationRoutes } from "./modules/classification/routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/routes.ts";
 import { enterpriseRoutes } from "./modules/enterprises/routes.ts";
+import { evaluationRoutes } from "./modules/evaluations/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { importRoutes } from "./modules/imports/routes.ts";
 import { indicatorRoutes } from "./modules/indicators/routes.ts";
+import { labourRoutes } from "./modules/labour/routes.ts";
 import { lotRoutes } from "./modules/lots/routes.ts";
 import { privilegeRoutes } from "./modules/privileges/routes.ts";
 import { publicRoutes } from "./modules/public/routes.ts";
@@ -52,6 +55,9 @@ const MODULES: ((app: App, deps: ModuleDeps) => Promise<void>)[] = [
   privilegeRoutes,
   videoRoutes,
   indicatorRoutes,
+  evaluationRoutes,
+  labourRoutes,
+  caseRoutes,
   userRoutes,
   auditRoutes,
 ];

@@ -5,8 +5,11 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import ExcelJS from "exceljs";
+import { CASE_ACCESS } from "../modules/cases/access.expected.ts";
 import { CLASSIFICATION_ACCESS } from "../modules/classification/access.expected.ts";
+import { EVALUATION_ACCESS } from "../modules/evaluations/access.expected.ts";
 import { INDICATOR_ACCESS } from "../modules/indicators/access.expected.ts";
+import { LABOUR_ACCESS } from "../modules/labour/access.expected.ts";
 import { LOT_ACCESS } from "../modules/lots/access.expected.ts";
 import { PRIVILEGE_ACCESS } from "../modules/privileges/access.expected.ts";
 import { VIDEO_ACCESS } from "../modules/video/access.expected.ts";
@@ -77,6 +80,10 @@ const EXPECTED: Record<string, Who> = {
   ...PRIVILEGE_ACCESS,
   ...VIDEO_ACCESS,
   ...INDICATOR_ACCESS,
+  // Evaluation systems and labour checks (issue 4), the case loop (issue 5)
+  ...EVALUATION_ACCESS,
+  ...LABOUR_ACCESS,
+  ...CASE_ACCESS,
 };
 
 /** Routes whose call ends the caller's session: each cell signs in afresh so later cells keep theirs. */

@@ -1,5 +1,8 @@
+import { CASE_ERRORS, CASE_FIELD_ERRORS } from "../modules/cases/errors.ts";
 import { CLASSIFICATION_ERRORS, CLASSIFICATION_FIELD_ERRORS } from "../modules/classification/errors.ts";
+import { EVALUATION_ERRORS, EVALUATION_FIELD_ERRORS } from "../modules/evaluations/errors.ts";
 import { INDICATOR_ERRORS, INDICATOR_FIELD_ERRORS } from "../modules/indicators/errors.ts";
+import { LABOUR_ERRORS, LABOUR_FIELD_ERRORS } from "../modules/labour/errors.ts";
 import { LOT_ERRORS, LOT_FIELD_ERRORS } from "../modules/lots/errors.ts";
 import { PRIVILEGE_ERRORS, PRIVILEGE_FIELD_ERRORS } from "../modules/privileges/errors.ts";
 import { VIDEO_ERRORS, VIDEO_FIELD_ERRORS } from "../modules/video/errors.ts";
@@ -90,6 +93,9 @@ export const ERRORS = {
   ...PRIVILEGE_ERRORS,
   ...VIDEO_ERRORS,
   ...INDICATOR_ERRORS,
+  ...EVALUATION_ERRORS,
+  ...LABOUR_ERRORS,
+  ...CASE_ERRORS,
 } as const satisfies Record<string, Bilingual & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -155,6 +161,9 @@ export const FIELD_ERRORS = {
   ...PRIVILEGE_FIELD_ERRORS,
   ...VIDEO_FIELD_ERRORS,
   ...INDICATOR_FIELD_ERRORS,
+  ...EVALUATION_FIELD_ERRORS,
+  ...LABOUR_FIELD_ERRORS,
+  ...CASE_FIELD_ERRORS,
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

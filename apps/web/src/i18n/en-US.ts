@@ -1,6 +1,8 @@
 // English message catalogue; the type makes TypeScript reject missing or extra keys versus zh-CN.ts.
 
+import { enCases } from "./modules/cases";
 import { enClassification } from "./modules/classification";
+import { enEvaluations } from "./modules/evaluations";
 import { enIndicators } from "./modules/indicators";
 import { enLots } from "./modules/lots";
 import { enPrivileges } from "./modules/privileges";
@@ -368,4 +370,6 @@ export const enUS: Record<MessageKey, string> = {
   ...enPrivileges,
   ...enVideo,
   ...enIndicators,
+  ...enEvaluations,
+  ...enCases,
 };

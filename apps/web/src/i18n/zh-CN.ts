@@ -1,6 +1,8 @@
 // 简体中文 message catalogue (the default language). en-US.ts must have exactly the same keys.
 
+import { zhCases } from "./modules/cases";
 import { zhClassification } from "./modules/classification";
+import { zhEvaluations } from "./modules/evaluations";
 import { zhIndicators } from "./modules/indicators";
 import { zhLots } from "./modules/lots";
 import { zhPrivileges } from "./modules/privileges";
@@ -362,6 +364,8 @@ export const zhCN = {
   ...zhPrivileges,
   ...zhVideo,
   ...zhIndicators,
+  ...zhEvaluations,
+  ...zhCases,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,4 @@
+import type { Who } from "../../testing/access-expected.ts";
+
+/** Routes of the labour module → who may call them (checked by platform/access-matrix.test.ts). */
+export const LABOUR_ACCESS: Record<string, Who> = {};
