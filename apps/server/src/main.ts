@@ -2,6 +2,8 @@ import { createWriteStream } from "node:fs";
 import { Command, Option } from "commander";
 import { buildApp } from "./app.ts";
 import { progressBar } from "./cli/progress.ts";
+import { startClassificationSchedule } from "./modules/classification/schedule.ts";
+import { reclassifyAll, reclassifyEnterprise } from "./modules/classification/service.ts";
 import { DEMO_STAFF_USERNAMES, seedDemo } from "./modules/demo/seed.ts";
 import { writeEnterprisesXlsx } from "./modules/enterprises/export.ts";
 import * as enterpriseRepo from "./modules/enterprises/repo.ts";
@@ -11,6 +13,7 @@ import { createUser, listUsers, resetPassword, updateUser } from "./modules/user
 import { type Actor, ROLES, type Role } from "./platform/access.ts";
 import { loadConfig } from "./platform/config.ts";
 import type { Db } from "./platform/db.ts";
+import { AppError, errorBody } from "./platform/errors.ts";
 import { describeDb, openMigratedDb } from "./platform/runtime.ts";
 
 /** The CLI acts as the system administrator; its changes are audited as such. */
@@ -59,6 +62,8 @@ program
     process.on("SIGINT", close);
     process.on("SIGTERM", close);
     await app.listen({ port: config.port, host: config.host });
+    // Monthly reclassification of every exporter, checked hourly (the timers never keep the process alive).
+    startClassificationSchedule(db);
     console.log(`\n经纬 Jingwei is serving on http://localhost:${config.port}  (API docs: /api/docs)`);
   });
 
@@ -128,6 +133,32 @@ program
       console.log(`Wrote ${count} enterprises to ${opts.output}`);
     });
   });
+
+const classes = program.command("classes").description("classified supervision of exporters");
+classes
+  .command("reclassify [uscc]")
+  .description("reclassify one exporter (by USCC) or, with --all, every exporter under the rule set in force")
+  .option("--all", "every exporter", false)
+  .action((uscc: string | undefined, opts: { all: boolean }) =>
+    withDb(async (db) => {
+      if (opts.all === Boolean(uscc)) throw new Error("Give either --all or one USCC");
+      if (opts.all) {
+        const r = await reclassifyAll(db, CLI_ACTOR, "all");
+        console.log(
+          `Rule set ${r.ruleSetVersion}: ${r.classified} of ${r.enterprises} exporters classified, ` +
+            `${r.changed} changed class, ${r.notAssessed} not assessed (${r.durationMs} ms)`,
+        );
+        return;
+      }
+      const id = await enterpriseRepo.findIdByUscc(db, String(uscc));
+      if (!id) throw new Error(`No enterprise with USCC ${uscc}`);
+      const r = await reclassifyEnterprise(db, CLI_ACTOR, id, "single").catch((err: unknown) => {
+        // A refusal reads as its message (not assessed, checklist not fitting the rule set), not as a code.
+        throw err instanceof AppError ? new Error(errorBody(err, "zh-CN").error.message) : err;
+      });
+      console.log(`Class ${r.class}${r.changed ? " (changed)" : " (unchanged)"}; decision ${r.decisionId}`);
+    }),
+  );
 
 const users = program.command("users").description("manage accounts");
 users.command("list").action(() =>

@@ -8,6 +8,8 @@ import { RequireAuth, RequireCapability } from "./auth/guards";
 import { FullPageSpin, NotFoundResult } from "./components/Results";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider";
 import { ConsoleLayout } from "./layout/ConsoleLayout";
+import { caseConsoleRoutes, casePublicRoutes } from "./pages/cases/routes";
+import { evaluationConsoleRoutes, evaluationPublicRoutes } from "./pages/evaluations/routes";
 
 /** Code-splits a page module exporting a named component. */
 function page<K extends string>(load: () => Promise<{ [P in K]: ComponentType }>, name: K) {
@@ -57,6 +59,8 @@ function AppRoutes() {
         <Route path="/" element={<PortalPage />} />
         <Route path="/sampling" element={<SamplingPublicPage />} />
         <Route path="/lists" element={<PublicListsPage />} />
+        {evaluationPublicRoutes}
+        {casePublicRoutes}
         <Route path="/login" element={<LoginPage />} />
         <Route
           path="/console"
@@ -183,6 +187,8 @@ function AppRoutes() {
               </RequireCapability>
             }
           />
+          {evaluationConsoleRoutes}
+          {caseConsoleRoutes}
           <Route
             path="*"
             element={<NotFoundResult backTo="/console" backLabel={t("result.backConsole")} />}

@@ -2,6 +2,8 @@ import { Breadcrumb } from "antd";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router-dom";
 import { type MessageKey, useI18n } from "../i18n/I18nProvider";
+import { caseMenu } from "../pages/cases/menu";
+import { evaluationMenu } from "../pages/evaluations/menu";
 
 const SECTIONS: Record<string, MessageKey> = {
   enterprises: "nav.enterprises",
@@ -35,7 +37,9 @@ export function Breadcrumbs() {
     .split("/")
     .filter(Boolean);
   const items: { title: ReactNode }[] = [{ title: <Link to="/console">{t("nav.home")}</Link> }];
-  const sectionKey = section ? SECTIONS[section] : undefined;
+  const sectionKey = section
+    ? (SECTIONS[section] ?? [...evaluationMenu, ...caseMenu].find((m) => m.key === section)?.label)
+    : undefined;
   if (section && sectionKey) {
     items.push({ title: sub ? <Link to={`/console/${section}`}>{t(sectionKey)}</Link> : t(sectionKey) });
     const subKey = sub ? (SUBPAGES[`${section}/${sub}`] ?? SUBPAGES[`${section}/*`]) : undefined;

@@ -22,11 +22,13 @@ import { useAuth } from "../auth/AuthProvider";
 import { type Capability, can, classesHome, enterprisesHome } from "../auth/permissions";
 import { FullPageSpin } from "../components/Results";
 import { type MessageKey, useI18n } from "../i18n/I18nProvider";
+import { caseMenu } from "../pages/cases/menu";
+import { evaluationMenu } from "../pages/evaluations/menu";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Logo } from "./Logo";
 
-interface MenuEntry {
+export interface MenuEntry {
   key: string;
   path: (user: User) => string;
   label: MessageKey;
@@ -36,7 +38,7 @@ interface MenuEntry {
   show?: (user: User) => boolean;
 }
 
-const MENU: MenuEntry[] = [
+const CORE_MENU: MenuEntry[] = [
   { key: "home", path: () => "/console", label: "nav.home", icon: <DashboardOutlined /> },
   { key: "enterprises", path: enterprisesHome, label: "nav.enterprises", icon: <BankOutlined /> },
   {
@@ -104,6 +106,9 @@ const MENU: MenuEntry[] = [
     capability: "audit",
   },
 ];
+
+/** Modules of issues 4 and 5 declare their own menu entries beside their pages. */
+const MENU: MenuEntry[] = [...CORE_MENU, ...evaluationMenu, ...caseMenu];
 
 function selectedKey(pathname: string): string {
   const section = pathname.split("/")[2];
