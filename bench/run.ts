@@ -53,6 +53,7 @@ Supervision scenarios (their own database; --enterprises defaults to 1200 on PGl
   --loader demo|bulk          demo: the demo seeder (registry + two years of lots, as npm start); bulk: the
                               registry generator + lots generated in SQL (default: demo on PGlite, bulk on PostgreSQL)
   --lots N                    lots of the bulk loader (default 5000000)
+  --load-workers N            months the bulk loader writes at once, one connection each (default 2)
 `;
 
 const { values } = parseArgs({
@@ -71,6 +72,7 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     lots: { type: "string" },
     loader: { type: "string" },
+    "load-workers": { type: "string", default: "2" },
     help: { type: "boolean", short: "h", default: false },
   },
   allowPositionals: false,
@@ -105,6 +107,7 @@ for (const s of scenarios) if (!KNOWN.has(s)) throw new Error(`unknown scenario 
 const supervisionScenarios = SUPERVISION_SCENARIOS.filter((s) => scenarios.has(s));
 for (const s of supervisionScenarios) scenarios.delete(s);
 const lotsArg = positiveInt("lots", values.lots);
+const loadWorkers = positiveInt("load-workers", values["load-workers"]) as number;
 if (values.loader !== undefined && values.loader !== "demo" && values.loader !== "bulk")
   throw new Error(`--loader must be demo or bulk, not ${values.loader}`);
 const requests = positiveInt("requests", values.requests) as number;
@@ -247,7 +250,7 @@ async function benchSupervision(kind: DbKind, wanted: SupervisionScenario[]): Pr
         onProgress: progress(`${kind}: generating the registry`),
       });
       log(`${kind}: registry of ${n} enterprises in ${stats.seconds.toFixed(1)} s`);
-      load = await loadBulk(bench.db, { lots, log: (s) => log(`${kind}: ${s}`) });
+      load = await loadBulk(bench.db, { lots, workers: loadWorkers, log: (s) => log(`${kind}: ${s}`) });
       load.phases.unshift({
         label: "registry (generateRegistry, VACUUM ANALYZE)",
         seconds: stats.seconds + stats.analyzeSeconds,

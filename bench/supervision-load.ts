@@ -136,6 +136,8 @@ export interface BulkOptions {
   months?: number;
   today?: string;
   inspectors?: number;
+  /** Months loaded at once, each on its own connection (default 2, the machine's cores). */
+  workers?: number;
   log: Log;
 }
 
@@ -207,7 +209,7 @@ async function helperTables(
   await db.exec(`create unlogged table bench_categories (code text primary key, risk text, hs text[], descr text[],
                    lo float8, hi float8);
                  create unlogged table bench_modes (cls text, risk text, mode text, share float8,
-                   primary key (cls, risk));
+                   reason_release jsonb, reason_inspect jsonb, primary key (cls, risk));
                  create unlogged table bench_plans (category text, size_i int, quantity int, stage text,
                    special boolean, plans jsonb, sample_size int, code_letter text, full_inspection boolean,
                    ac_major int, re_major int, ac_minor int, self_sample int, self_ac int, self_re int,
@@ -228,11 +230,20 @@ async function helperTables(
   const modes = (["I", "II", "III", "IV"] as const).flatMap((cls) =>
     (["low", "medium", "high"] as const).map((risk) => {
       const mode = rules.modeMatrix[cls]?.[risk] ?? "special";
+      // The decision's reason, as lots/decision.ts words it, one per class × risk × decision (computed here once
+      // rather than built for each of millions of rows).
+      const reason = (key: string) => ({
+        key: `lots.reason.${key}`,
+        params: { class: cls, risk, mode },
+        text: `Class ${cls} × ${risk} risk → ${mode} supervision (benchmark data)`,
+      });
       return {
         cls,
         risk,
         mode,
         share: mode === "stringent" || mode === "special" ? 1 : rules.samplingShares[mode],
+        reasonRelease: reason(mode === "general" ? "generalNotDrawn" : mode),
+        reasonInspect: reason(mode === "general" ? "generalDrawn" : mode),
       };
     }),
   );
@@ -244,6 +255,8 @@ async function helperTables(
       { name: "risk", type: "text", value: (m) => m.risk },
       { name: "mode", type: "text", value: (m) => m.mode },
       { name: "share", type: "float8", value: (m) => m.share },
+      { name: "reason_release", type: "jsonb", value: (m) => m.reasonRelease },
+      { name: "reason_inspect", type: "jsonb", value: (m) => m.reasonInspect },
     ],
     modes,
   );
@@ -343,7 +356,8 @@ with src as (
   from bench_exporters x
   cross join lateral generate_series(1, floor(x.rate * $3::float8 + random())::int) g
 ), calc as (
-  select s.*, c.risk, c.hs, c.descr, c.lo, c.hi, m.mode, m.share, p.quantity, p.self_sample, p.self_ac, p.self_re,
+  select s.*, c.risk, c.hs, c.descr, c.lo, c.hi, m.mode, m.share, m.reason_release, m.reason_inspect,
+    p.quantity, p.self_sample, p.self_ac, p.self_re,
     case when m.mode = 'verification' then 'release'
          when m.mode = 'general' and s.r_draw >= m.share then 'release' else 'inspect' end as decision,
     s.d + 1 + floor(s.r_lag * 4)::int as inspect_day
@@ -354,7 +368,7 @@ with src as (
   select calc.*,
     decision = 'inspect' and inspect_day <= $4::date as inspected,
     r_result < reject as rejected,
-    (d + make_interval(mins => 480 + floor(r_b * 600)::int))::timestamp at time zone 'Asia/Shanghai' as declared_at
+    $9::timestamptz + ((d - $1::date) * 1440 + 480 + floor(r_b * 600)::int) * interval '1 minute' as declared_at
   from calc
 ), flows as (
   select final.*,
@@ -374,7 +388,7 @@ with src as (
     decision_reason, rule_set_version, fee_waived, status, official_result, inspector_id, release_no, released_at,
     updated_at)
   select
-    overlay(md5(r_a::text || r_b::text) placing lpad(to_hex(nextval('bench_id_seq')), 12, '0') from 1 for 12)::uuid,
+    ('00000000-0000-4000-8000-' || lpad(to_hex(nextval('bench_id_seq')), 12, '0'))::uuid,
     'BJ' || to_char(d, 'YYYYMMDD') || lpad(nextval('lot_number_seq')::text, 7, '0'),
     enterprise_id, cat, hs[1 + floor(r_a * cardinality(hs))::int], descr[1 + floor(r_a * cardinality(hs))::int],
     quantity, quantity, round((quantity * (lo + (hi - lo) * r_b))::numeric, 2),
@@ -386,12 +400,7 @@ with src as (
     case when mode = 'general' then $5 || '/' || d end,
     case when mode = 'general' then r_draw end,
     case when mode = 'general' then lpad(to_hex(floor(r_draw * 4294967296)::bigint), 8, '0') end,
-    decision,
-    jsonb_build_object(
-      'key', 'lots.reason.' || case when mode <> 'general' then mode
-                                    when decision = 'inspect' then 'generalDrawn' else 'generalNotDrawn' end,
-      'params', jsonb_build_object('class', cls, 'risk', risk, 'mode', mode),
-      'text', 'Class ' || cls || ' × ' || risk || ' risk → ' || mode || ' supervision (benchmark data)'),
+    decision, case when decision = 'release' then reason_release else reason_inspect end,
     $5, case when decision = 'release' then $8::numeric else 0 end,
     status,
     case when inspected then case when rejected then 'rejected' else 'accepted' end end,
@@ -399,14 +408,14 @@ with src as (
     case when release_day is not null
          then 'FX' || to_char(release_day, 'YYYYMMDD') || lpad(nextval('lot_number_seq')::text, 7, '0') end,
     case when release_day is not null then
-      (release_day + make_interval(mins => 600 + floor(r_lag * 420)::int))::timestamp at time zone 'Asia/Shanghai' end,
-    coalesce((release_day + time '17:00')::timestamp at time zone 'Asia/Shanghai', declared_at)
+      $9::timestamptz + ((release_day - $1::date) * 1440 + 600 + floor(r_lag * 420)::int) * interval '1 minute' end,
+    coalesce($9::timestamptz + ((release_day - $1::date) * 1440 + 1020) * interval '1 minute', declared_at)
   from flows
   returning id, enterprise_id, product_category, lot_size, mode, official_result, status, declared_at, inspector_id
 ), i as (
   insert into inspections (id, lot_id, round, inspector_id, stage, level, code_letter, sample_size, full_inspection,
     plans, defects_found, result, completed_at)
-  select overlay(md5(l.id::text) placing lpad(to_hex(nextval('bench_id_seq')), 12, '0') from 1 for 12)::uuid,
+  select ('00000000-0000-4000-8000-' || lpad(to_hex(nextval('bench_id_seq')), 12, '0'))::uuid,
     l.id, r.round, l.inspector_id, x.stage, 'II', p.code_letter, p.sample_size, p.full_inspection, p.plans,
     case when r.round = 2 then jsonb_build_object('critical', 0, 'major', 0, 'minor', 0)
          when l.official_result = 'rejected'
@@ -414,7 +423,7 @@ with src as (
          else jsonb_build_object('critical', 0, 'major', floor(random() ^ 2 * (p.ac_major + 1))::int,
                                  'minor', floor(random() ^ 2 * (p.ac_minor + 1))::int) end,
     case when r.round = 2 then 'accepted' else l.official_result end,
-    l.declared_at + make_interval(days => case when r.round = 1 then 2 else 10 end)
+    l.declared_at + case when r.round = 1 then interval '2 days' else interval '10 days' end
   from l join bench_exporters x on x.id = l.enterprise_id
     join bench_plans p on p.category = l.product_category and p.quantity = l.lot_size and p.stage = x.stage
                       and p.special = (l.mode = 'special')
@@ -423,8 +432,8 @@ with src as (
     and (r.round = 1 or (l.official_result = 'rejected' and l.status = 'accepted'))
   returning id, defects_found
 ), dd as (
-  insert into inspection_defects (inspection_id, defect_code, defect_class, quantity)
-  select i.id, v.code, v.cls, v.q
+  insert into inspection_defects (id, inspection_id, defect_code, defect_class, quantity)
+  select ('00000000-0000-4000-9000-' || lpad(to_hex(nextval('bench_id_seq')), 12, '0'))::uuid, i.id, v.code, v.cls, v.q
   from i cross join lateral (values
     ('workmanship.broken_stitch', 'major', (i.defects_found->>'major')::int),
     ('workmanship.loose_thread', 'minor', (i.defects_found->>'minor')::int)) v(code, cls, q)
@@ -523,13 +532,16 @@ export async function loadBulk(db: Db, opts: BulkOptions): Promise<SupervisionLo
   const categories = (
     await db.query<{ code: string }>("select code from bench_categories order by code")
   ).map((c) => c.code);
-  for (let month = monthOf(startDay); month <= monthOf(todayDay); month++) {
+  const monthList: number[] = [];
+  for (let month = monthOf(startDay); month <= monthOf(todayDay); month++) monthList.push(month);
+  const loadMonth = async (month: number) => {
     const from = Math.max(startDay, firstDayOfMonth(month));
     const to = Math.min(todayDay, firstDayOfMonth(month + 1) - 1);
     const days = to - from + 1;
     const t0 = performance.now();
     const [r] = await db.tx(async (sql) => {
       if (su) await sql.query("set local session_replication_role = replica");
+      await sql.query("set local synchronous_commit = off");
       return sql.query<{ lots: number; inspections: number; defects: number }>(MONTH_STATEMENT, [
         isoOf(from),
         days,
@@ -539,6 +551,7 @@ export async function loadBulk(db: Db, opts: BulkOptions): Promise<SupervisionLo
         categories,
         DESTINATION_POOL,
         STANDARD_INSPECTION_FEE_CNY,
+        `${isoOf(from)}T00:00:00+08:00`,
       ]);
     });
     lots += r?.lots ?? 0;
@@ -551,9 +564,16 @@ export async function loadBulk(db: Db, opts: BulkOptions): Promise<SupervisionLo
         `${opts.lots.toLocaleString("en-US")} lots, ${inspections.toLocaleString("en-US")} inspections, ` +
         `${Math.round(lots / Math.max(elapsed, 0.001)).toLocaleString("en-US")} lots/s`,
     );
-  }
+  };
+  // Months are independent: `workers` of them at once, each in its own transaction on its own connection.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, opts.workers ?? 2) }, async () => {
+      for (let k = next++; k < monthList.length; k = next++) await loadMonth(monthList[k] as number);
+    }),
+  );
   phases.push({
-    label: "lots, inspections, defects (one statement a month)",
+    label: `lots, inspections, defects (one statement a month, ${opts.workers ?? 2} at once)`,
     seconds: (performance.now() - loadStarted) / 1000,
     rows: lots + inspections + defects,
   });

@@ -43,7 +43,11 @@ interface Candidate {
   override: ClassOverride | null;
 }
 
-const CHUNK = 5000;
+/**
+ * Decisions per statement. Each carries ~5 KB of trace and signals, so a chunk is ~10 MB of JSON: large enough
+ * that statements are few, small enough that the JSON strings stay cheap to build and collect.
+ */
+const CHUNK = 2000;
 
 /** An enterprise exports when the registry says so or when it has declared lots. */
 export const EXPORTER_SQL = "(e.export_flag or exists (select 1 from lots l where l.enterprise_id = e.id))";
@@ -115,50 +119,48 @@ async function decidedBy(sql: Sql, actor: Actor | null): Promise<string | null> 
   return row?.id ?? null;
 }
 
+/** Stores one chunk of decisions (at most CHUNK) and points enterprise_supervision at them. */
 async function writeDecisions(
   sql: Sql,
   rs: RuleSetInForce,
-  items: Classified[],
+  chunk: Classified[],
   trigger: DecisionTrigger,
   userId: string | null,
 ): Promise<void> {
-  for (let start = 0; start < items.length; start += CHUNK) {
-    const chunk = items.slice(start, start + CHUNK);
-    // One JSON document per chunk rather than arrays of JSON strings: the driver serialises a text[] of long
-    // strings element by element (seconds for a chunk of traces), while JSON.stringify of the whole is quick.
-    const rows = JSON.stringify(
-      chunk.map((c) => ({
-        id: c.id,
-        enterprise_id: c.enterpriseId,
-        class: c.decision.class,
-        computed_class: c.decision.computedClass,
-        base_class: c.decision.baseClass,
-        score_total: c.decision.scoreTotal,
-        signals: c.signals,
-        applied: c.decision.applied,
-        trace: c.decision.trace,
-        override: c.decision.override,
-      })),
-    );
-    await sql.query(
-      `insert into class_decisions (id, enterprise_id, class, computed_class, base_class, score_total, signals,
+  // One JSON document per chunk rather than arrays of JSON strings: the driver serialises a text[] of long
+  // strings element by element (seconds for a chunk of traces), while JSON.stringify of the whole is quick.
+  const rows = JSON.stringify(
+    chunk.map((c) => ({
+      id: c.id,
+      enterprise_id: c.enterpriseId,
+      class: c.decision.class,
+      computed_class: c.decision.computedClass,
+      base_class: c.decision.baseClass,
+      score_total: c.decision.scoreTotal,
+      signals: c.signals,
+      applied: c.decision.applied,
+      trace: c.decision.trace,
+      override: c.decision.override,
+    })),
+  );
+  await sql.query(
+    `insert into class_decisions (id, enterprise_id, class, computed_class, base_class, score_total, signals,
          applied, trace, override, rule_set_id, rule_set_version, trigger, decided_by)
        select x.id, x.enterprise_id, x.class, x.computed_class, x.base_class, x.score_total, x.signals, x.applied,
          x.trace, x.override, $2::uuid, $3, $4, $5::uuid
        from json_populate_recordset(null::class_decisions, $1::json) as x`,
-      [rows, rs.id, rs.version, trigger, userId],
-    );
-    // The pointer keeps the computed class: an override lives in its own columns and, once it expires, the
-    // computed class applies again (classInForce).
-    await sql.query(
-      `insert into enterprise_supervision (enterprise_id, class, decision_id, updated_at)
+    [rows, rs.id, rs.version, trigger, userId],
+  );
+  // The pointer keeps the computed class: an override lives in its own columns and, once it expires, the
+  // computed class applies again (classInForce).
+  await sql.query(
+    `insert into enterprise_supervision (enterprise_id, class, decision_id, updated_at)
        select x.enterprise_id, x.class, x.decision_id, now()
        from unnest($1::uuid[], $2::text[], $3::uuid[]) as x(enterprise_id, class, decision_id)
        on conflict (enterprise_id) do update
          set class = excluded.class, decision_id = excluded.decision_id, updated_at = now()`,
-      [chunk.map((c) => c.enterpriseId), chunk.map((c) => c.decision.computedClass), chunk.map((c) => c.id)],
-    );
-  }
+    [chunk.map((c) => c.enterpriseId), chunk.map((c) => c.decision.computedClass), chunk.map((c) => c.id)],
+  );
 }
 
 /** Reclassify every exporter inside an open transaction (the schedule holds its job row locked meanwhile). */
@@ -176,25 +178,38 @@ export async function reclassifyAllIn(
     ids: assessed.map((c) => c.id),
     wholeTable: true,
   });
-  const classified: Classified[] = [];
-  for (const c of assessed) {
-    const obs = signals.get(c.id) ?? [];
-    const d = classify(rs, c, obs, today);
-    if (!d?.ok) continue; // a checklist scored under other elements or maxima: counted as not assessed
-    classified.push({
-      id: randomUUID(),
-      enterpriseId: c.id,
-      decision: d,
-      signals: obs,
-      changed: classBefore(c, today) !== d.class,
-    });
+  const userId = await decidedBy(sql, actor);
+  let classified = 0;
+  let changed = 0;
+  let writing: Promise<void> = Promise.resolve();
+  for (let start = 0; start < assessed.length; start += CHUNK) {
+    const chunk: Classified[] = [];
+    for (const c of assessed.slice(start, start + CHUNK)) {
+      const obs = signals.get(c.id) ?? [];
+      const d = classify(rs, c, obs, today);
+      if (!d?.ok) continue; // a checklist scored under other elements or maxima: counted as not assessed
+      const item = {
+        id: randomUUID(),
+        enterpriseId: c.id,
+        decision: d,
+        signals: obs,
+        changed: classBefore(c, today) !== d.class,
+      };
+      chunk.push(item);
+      if (item.changed) changed++;
+    }
+    classified += chunk.length;
+    // The database stores one chunk while the next is classified: two processes at work instead of one waiting.
+    await writing;
+    writing = writeDecisions(sql, rs, chunk, trigger, userId);
+    writing.catch(() => {}); // awaited on the next turn or below; this only keeps a failure from counting as unhandled
   }
-  await writeDecisions(sql, rs, classified, trigger, await decidedBy(sql, actor));
+  await writing;
   const result: ReclassifyResult = {
     enterprises: candidates.length,
-    classified: classified.length,
-    changed: classified.filter((c) => c.changed).length,
-    notAssessed: candidates.length - classified.length,
+    classified,
+    changed,
+    notAssessed: candidates.length - classified,
     durationMs: Math.round(performance.now() - started),
     ruleSetVersion: rs.version,
   };

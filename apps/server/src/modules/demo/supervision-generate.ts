@@ -363,7 +363,7 @@ function profileOf(rand: Rand, e: ExporterInput, index: number, input: GenerateI
   const tier = tierOf(rand, e);
   const employees = e.employees ?? 150;
   // Lots per month grow with the workforce; the real groups are the cluster's large exporters.
-  const base = e.goodPerformer ? 5 + rand() * 6 : (0.4 + employees / 350) * Math.exp(0.45 * normal(rand));
+  const base = e.goodPerformer ? 5 + rand() * 6 : (0.3 + employees / 450) * Math.exp(0.45 * normal(rand));
   return {
     input: e,
     index,
@@ -923,7 +923,7 @@ function historyOf(ctx: Context, p: Profile, lots: Skeleton[]): ExporterOutcome 
         break;
       }
       lot.status = "rework";
-      day += 4 + Math.floor(rand() * 6);
+      day += 6 + Math.floor(rand() * 10);
       if (day > ctx.todayDay) break; // reworking: the re-inspection is still to come
     }
     states.set(key, state);

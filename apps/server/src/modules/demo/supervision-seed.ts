@@ -576,13 +576,6 @@ export async function seedSupervision(
   const seed = opts.seed ?? 20_250_301;
   const progress = opts.onProgress ?? (() => {});
   const STEPS = 10;
-  const T = (l: string) =>
-    process.env.JW_T &&
-    console.error(
-      l,
-      ((performance.now() - started) / 1000).toFixed(2),
-      (process.cpuUsage().user / 1e6).toFixed(2),
-    );
 
   const loaded = await db.tx(async (sql) => {
     const rs = await ruleSetInForce(sql);
@@ -597,7 +590,7 @@ export async function seedSupervision(
     );
     const exempt = exporters.find((e) => EXEMPT_NAMES.includes(e.name));
     progress(1, STEPS);
-    T("step1");
+
     const g = generateSupervision({
       exporters,
       categories,
@@ -614,7 +607,6 @@ export async function seedSupervision(
       exemptEnterpriseId: exempt?.id ?? null,
     });
     progress(3, STEPS);
-    T("step3");
 
     await insertRows(sql, "enterprise_assessments", ASSESSMENT_COLUMNS, g.assessments);
     await insertRows(sql, "class_decisions", decisionColumns(rs.id, rs.version), g.decisions);
@@ -631,14 +623,12 @@ export async function seedSupervision(
     );
     const exemptionIds = await insertExemptions(sql, g, exporters, staff, today);
     progress(4, STEPS);
-    T("step4");
 
     await disableLotStatsTrigger(sql);
-    if (process.env.JW_REPL) await sql.query("set local session_replication_role = replica");
     const defects = await withoutSecondaryIndexes(sql, LOADED_TABLES, async () => {
       await insertRows(sql, "lots", LOT_COLUMNS, g.lots);
       progress(6, STEPS);
-      T("step6");
+
       await insertRows(sql, "inspections", INSPECTION_COLUMNS, g.inspections);
       const defects: DefectInsert[] = g.inspections.flatMap((i) =>
         i.defects.map((d) => ({
@@ -653,7 +643,7 @@ export async function seedSupervision(
       return defects;
     });
     progress(7, STEPS);
-    T("step7");
+
     await insertRows(sql, "switching_states", STATE_COLUMNS, g.switchingStates);
     await insertRows(sql, "switching_events", EVENT_COLUMNS, g.switchingEvents);
     await insertRows(sql, "quality_events", QUALITY_EVENT_COLUMNS, g.qualityEvents);
@@ -663,7 +653,6 @@ export async function seedSupervision(
     await enableLotStatsTrigger(sql);
     await rebuildLotStats(sql);
     progress(8, STEPS);
-    T("step8");
 
     const counts = {
       exporters: exporters.length,
@@ -695,12 +684,12 @@ export async function seedSupervision(
   }
   if (classesBy === "seed") await writeFinalDecisions(db, loaded.exporters);
   progress(9, STEPS);
-  T("step9");
+
   const evidenceNote = await refreshExemptionEvidence(db, loaded.exemptionIds).catch(
     (err: Error) => `exemption evidence not recomputed: ${err.message}`,
   );
   progress(10, STEPS);
-  T("step10");
+
   return {
     ...loaded.counts,
     classesBy,

@@ -1,0 +1,74 @@
+import { Type } from "@sinclair/typebox";
+import { LABOUR_RULE_IDS } from "@jingwei/rules";
+
+export const TimesheetRowSchema = Type.Object(
+  {
+    workerId: Type.String({ minLength: 1, maxLength: 64, description: "工号: the worker's id in the enterprise" }),
+    date: Type.String({ description: "日期: the calendar date, YYYY-MM-DD; one row per worker and date" }),
+    hours: Type.Number({ description: "工时: all hours worked that day, overtime included, 0–24" }),
+    overtimeHours: Type.Number({
+      description: "加班工时: the part of `hours` that is overtime (≤ hours); all hours of a rest day or holiday",
+    }),
+    restDay: Type.Boolean({ description: "休息日: a scheduled rest day worked without time off in lieu (200 %)" }),
+    holiday: Type.Boolean({ description: "节假日: a statutory holiday (300 %; takes precedence over restDay)" }),
+    pay: Type.Number({
+      description:
+        "工资: regular pay (CNY, overtime pay excluded) attributed to this row — the day's pay, or the monthly wage " +
+        "on one row of the month and 0 on the others; only its sum over a worker-month is used",
+    }),
+    overtimePay: Type.Number({ description: "加班工资: overtime pay (CNY) for this row's overtimeHours" }),
+    socialInsurance: Type.Boolean({ description: "社保: social insurance was paid for the worker for this day" }),
+  },
+  { additionalProperties: false },
+);
+
+export const LabourCheckBody = Type.Object(
+  {
+    county: Type.String({
+      pattern: "^\\d{6}$",
+      description: "GB/T 2260 county code whose minimum wage tier applies, e.g. 330482 (平湖市)",
+    }),
+    rows: Type.Array(TimesheetRowSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const LabourCheckQuery = Type.Object({
+  limit: Type.Integer({
+    minimum: 0,
+    maximum: 20_000,
+    default: 2000,
+    description: "how many findings to return (all are counted in byRule and totalFindings)",
+  }),
+  enterpriseId: Type.Optional(
+    Type.String({ format: "uuid", description: "the enterprise checked (an enterprise user: its own only)" }),
+  ),
+  county: Type.Optional(Type.String({ pattern: "^\\d{6}$", description: "for uploads: the county (default 330482)" })),
+});
+
+const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
+
+export const LabourFindingSchema = Type.Object({
+  rule: Type.Union(LABOUR_RULE_IDS.map((r) => Type.Literal(r))),
+  workerId: Type.String(),
+  period: Type.String({ description: "a date 2024-03-04, an ISO week 2024-W10 or a month 2024-03, by rule" }),
+  severity: Type.Union([Type.Literal("low"), Type.Literal("medium"), Type.Literal("high")]),
+  detail: Bilingual,
+  values: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean()])),
+});
+
+export const LabourCheckResultSchema = Type.Object({
+  county: Type.String(),
+  rows: Type.Integer(),
+  workers: Type.Integer(),
+  from: Type.Union([Type.String(), Type.Null()]),
+  to: Type.Union([Type.String(), Type.Null()]),
+  totalFindings: Type.Integer(),
+  byRule: Type.Array(Type.Object({ rule: Type.String(), findings: Type.Integer(), workers: Type.Integer() })),
+  findings: Type.Array(LabourFindingSchema),
+  truncated: Type.Boolean(),
+  monthlyAverageHours: Type.Array(
+    Type.Object({ month: Type.String(), workers: Type.Integer(), averageHours: Type.Number() }),
+  ),
+  metrics: Type.Record(Type.String(), Type.Number()),
+});
