@@ -176,10 +176,6 @@ describe("classified supervision journey (browser)", () => {
     await page.goto(`${server.baseUrl}/console/classes/${enterpriseId}`);
     await page.getByTestId("class-tag").filter({ hasText: "二类" }).waitFor();
     await page.getByTestId("reclassify-button").click();
-    await page
-      .locator(".ant-modal-confirm .ant-btn-primary, .ant-popconfirm .ant-btn-primary")
-      .first()
-      .click();
     await page.getByTestId("class-tag").filter({ hasText: "三类" }).waitFor();
     await screenshot(page, "supervision-04-reclassified");
     await page.context().close();

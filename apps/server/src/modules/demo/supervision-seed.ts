@@ -472,6 +472,15 @@ async function insertExemptions(
   return ids;
 }
 
+async function hasColumns(sql: Sql, columns: string[]): Promise<boolean> {
+  const [row] = await sql.query<{ n: number }>(
+    `select count(*)::int as n from information_schema.columns
+      where table_schema = current_schema() and table_name = 'exemption_applications' and column_name = any($1)`,
+    [columns],
+  );
+  return row?.n === columns.length;
+}
+
 /**
  * The evidence the privileges module computes for an application, when that module is present: the same figures
  * a regulator sees for a new application. Optional (dynamic import): the seed works without it.
@@ -519,6 +528,19 @@ async function refreshExemptionEvidence(db: Db, ids: ExemptionIds): Promise<stri
         "update exemption_applications set evidence = $2::jsonb, criteria_met = $3 where id = $1",
         [id, JSON.stringify(evidence), evidence.criteriaMet],
       );
+      // The approval's own record (migration 0011): the evaluation at decision time, and why it was approved
+      // although the records cannot show three years.
+      if (id === ids.approved && (await hasColumns(sql, ["decision_evidence", "override_reason"])))
+        await sql.query(
+          "update exemption_applications set decision_evidence = $2::jsonb, override_reason = $3 where id = $1",
+          [
+            id,
+            JSON.stringify(evidence),
+            evidence.criteriaMet
+              ? null
+              : "企业早已取得出口免验资格（见平湖产业集群资料）；系统中仅有两年检验记录，三年期条件无法完整核验，经现场核查后批准（演示数据）",
+          ],
+        );
     });
   }
   return null;

@@ -49,7 +49,9 @@ const FROM = `evaluation_systems s left join users cu on cu.id = s.created_by le
 
 /** Inserts the shipped systems that are missing (idempotent; the unique (code, version) settles races). */
 export async function ensureShippedSystems(sql: Sql): Promise<void> {
-  const rows = await sql.query<{ n: number }>("select count(*)::int as n from evaluation_systems where shipped");
+  const rows = await sql.query<{ n: number }>(
+    "select count(*)::int as n from evaluation_systems where shipped",
+  );
   if ((rows[0]?.n ?? 0) >= SHIPPED_SYSTEMS.length) return;
   for (const s of SHIPPED_SYSTEMS) {
     await sql.query(
@@ -94,9 +96,15 @@ export function issueFields(issues: readonly ParseIssue[], prefix = "definition"
  * validateEvaluationSystem. Any error refuses it (422 EVALUATION_SYSTEM_INVALID, each issue's path as a field), so a
  * stored system always scores; warnings are shown with the system.
  */
-export function definitionOf(input: { definition?: unknown; text?: string; format?: SystemFormat }): EvaluationSystem {
+export function definitionOf(input: {
+  definition?: unknown;
+  text?: string;
+  format?: SystemFormat;
+}): EvaluationSystem {
   const text =
-    input.text !== undefined ? input.text : JSON.stringify(input.definition === undefined ? null : input.definition);
+    input.text !== undefined
+      ? input.text
+      : JSON.stringify(input.definition === undefined ? null : input.definition);
   const parsed = parseSystem(text, input.text !== undefined ? (input.format ?? "json") : "json");
   if (parsed.ok) return parsed.system;
   const errors = parsed.issues.filter((i) => i.severity === "error");
@@ -207,5 +215,8 @@ export async function exportSystem(
   format: SystemFormat,
 ): Promise<{ filename: string; body: string }> {
   const s = await getSystem(db, id);
-  return { filename: `${s.code}-${s.version}.${format === "yaml" ? "yaml" : "json"}`, body: serialiseSystem(s.definition, format) };
+  return {
+    filename: `${s.code}-${s.version}.${format === "yaml" ? "yaml" : "json"}`,
+    body: serialiseSystem(s.definition, format),
+  };
 }

@@ -7,7 +7,11 @@ const workers = Number(process.argv[2] ?? 1000);
 const t0 = performance.now();
 const file = await timesheetXlsx(yearOfRows(workers));
 const t1 = performance.now();
-const result = await checkTimesheetSource({ kind: "file", filename: "bench.xlsx", content: file }, "330482", 2000);
+const result = await checkTimesheetSource(
+  { kind: "file", filename: "bench.xlsx", content: file },
+  "330482",
+  2000,
+);
 const t2 = performance.now();
 console.log(
   JSON.stringify({

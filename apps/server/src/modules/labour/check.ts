@@ -1,13 +1,13 @@
 import {
   checkTimesheet,
   LABOUR_RULE_IDS,
-  type LabourFinding,
   LabourCheckError,
+  type LabourFinding,
   type LabourRuleId,
   type LabourSeverity,
   type TimesheetIssue,
 } from "@jingwei/rules";
-import { AppError, type FieldIssue, type FieldErrorCode } from "../../platform/errors.ts";
+import { AppError, type FieldErrorCode, type FieldIssue } from "../../platform/errors.ts";
 import type { TimesheetColumns } from "./columns.ts";
 import { formatDay as formatEpochDay } from "./days.ts";
 import { describeFinding } from "./describe.ts";
@@ -186,8 +186,7 @@ export function checkColumns(cols: TimesheetColumns, opts: CheckOptions): Labour
         });
     }
   }
-  if (issueCount > 0)
-    throw new AppError("LABOUR_INVALID_ROWS", { count: issueCount }, issues);
+  if (issueCount > 0) throw new AppError("LABOUR_INVALID_ROWS", { count: issueCount }, issues);
 
   const monthly = [...months.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

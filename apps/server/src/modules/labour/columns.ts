@@ -208,7 +208,8 @@ function dayOf(v: unknown): number | undefined {
     return Number.isNaN(t) ? undefined : Math.floor(t / 86_400_000);
   }
   // A date cell without a date format arrives as Excel's serial day number.
-  if (typeof v === "number") return Number.isInteger(v) && v > 0 && v < 2_958_466 ? EXCEL_EPOCH + v : undefined;
+  if (typeof v === "number")
+    return Number.isInteger(v) && v > 0 && v < 2_958_466 ? EXCEL_EPOCH + v : undefined;
   if (typeof v !== "string") return undefined;
   const m = DATE_TEXT.exec(v);
   if (!m) return undefined;

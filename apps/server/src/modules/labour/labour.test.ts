@@ -96,7 +96,9 @@ describeWithFixtures("labour check", (ctx) => {
   });
 
   it("refuses a file that is not a timesheet, and a PDF", async () => {
-    const list = await timesheetXlsx([["浙江某某服饰有限公司", "当湖街道"]], { header: ["企业名称", "镇街"] });
+    const list = await timesheetXlsx([["浙江某某服饰有限公司", "当湖街道"]], {
+      header: ["企业名称", "镇街"],
+    });
     const up = multipartBody(list, "企业名录.xlsx");
     const res = await ctx().app.inject({
       method: "POST",
@@ -182,7 +184,10 @@ describeWithFixtures("labour check", (ctx) => {
     assert.equal(foreign.statusCode, 403);
     assert.equal(foreign.json().error.code, "LABOUR_FOREIGN_ENTERPRISE");
     const inspector = await login(ctx().app, ctx().fixtures.users.inspector);
-    const denied = await call(ctx().app, inspector, "POST", URL, { county: "330482", rows: sixElevenHourDays() });
+    const denied = await call(ctx().app, inspector, "POST", URL, {
+      county: "330482",
+      rows: sixElevenHourDays(),
+    });
     assert.equal(denied.statusCode, 403);
   });
 });

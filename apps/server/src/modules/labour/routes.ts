@@ -80,9 +80,9 @@ export async function labourRoutes(app: App, { db }: ModuleDeps) {
       validatorCompiler: ({ schema, httpPart }) =>
         httpPart === "body"
           ? jsonOrUpload({ schema })
-          : addFormats(new Ajv({ coerceTypes: "array", useDefaults: true, strict: false, allErrors: true })).compile(
-              schema as object,
-            ),
+          : addFormats(
+              new Ajv({ coerceTypes: "array", useDefaults: true, strict: false, allErrors: true }),
+            ).compile(schema as object),
       schema: {
         tags,
         summary: "Check a timesheet (JSON rows or an XLSX/CSV upload) for working-time and wage breaches",

@@ -1,23 +1,34 @@
-import { Type } from "@sinclair/typebox";
 import { LABOUR_RULE_IDS } from "@jingwei/rules";
+import { Type } from "@sinclair/typebox";
 
 export const TimesheetRowSchema = Type.Object(
   {
-    workerId: Type.String({ minLength: 1, maxLength: 64, description: "工号: the worker's id in the enterprise" }),
+    workerId: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: "工号: the worker's id in the enterprise",
+    }),
     date: Type.String({ description: "日期: the calendar date, YYYY-MM-DD; one row per worker and date" }),
     hours: Type.Number({ description: "工时: all hours worked that day, overtime included, 0–24" }),
     overtimeHours: Type.Number({
-      description: "加班工时: the part of `hours` that is overtime (≤ hours); all hours of a rest day or holiday",
+      description:
+        "加班工时: the part of `hours` that is overtime (≤ hours); all hours of a rest day or holiday",
     }),
-    restDay: Type.Boolean({ description: "休息日: a scheduled rest day worked without time off in lieu (200 %)" }),
-    holiday: Type.Boolean({ description: "节假日: a statutory holiday (300 %; takes precedence over restDay)" }),
+    restDay: Type.Boolean({
+      description: "休息日: a scheduled rest day worked without time off in lieu (200 %)",
+    }),
+    holiday: Type.Boolean({
+      description: "节假日: a statutory holiday (300 %; takes precedence over restDay)",
+    }),
     pay: Type.Number({
       description:
         "工资: regular pay (CNY, overtime pay excluded) attributed to this row — the day's pay, or the monthly wage " +
         "on one row of the month and 0 on the others; only its sum over a worker-month is used",
     }),
     overtimePay: Type.Number({ description: "加班工资: overtime pay (CNY) for this row's overtimeHours" }),
-    socialInsurance: Type.Boolean({ description: "社保: social insurance was paid for the worker for this day" }),
+    socialInsurance: Type.Boolean({
+      description: "社保: social insurance was paid for the worker for this day",
+    }),
   },
   { additionalProperties: false },
 );
@@ -43,7 +54,9 @@ export const LabourCheckQuery = Type.Object({
   enterpriseId: Type.Optional(
     Type.String({ format: "uuid", description: "the enterprise checked (an enterprise user: its own only)" }),
   ),
-  county: Type.Optional(Type.String({ pattern: "^\\d{6}$", description: "for uploads: the county (default 330482)" })),
+  county: Type.Optional(
+    Type.String({ pattern: "^\\d{6}$", description: "for uploads: the county (default 330482)" }),
+  ),
 });
 
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });

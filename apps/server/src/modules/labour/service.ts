@@ -24,12 +24,19 @@ export async function checkTimesheetSource(
 ): Promise<LabourCheckResult> {
   const cols = new TimesheetColumns(MAX_TIMESHEET_ROWS);
   try {
-    if (source.kind === "json") source.rows.forEach((r, i) => cols.addObject(i, r));
-    else await readTimesheetFile(source.content, cols);
+    if (source.kind === "json") {
+      source.rows.forEach((r, i) => {
+        cols.addObject(i, r);
+      });
+    } else await readTimesheetFile(source.content, cols);
   } catch (e) {
     if (e instanceof RowLimitError)
       throw new AppError("LABOUR_TOO_MANY_ROWS", { limit: e.limit }, [
-        { field: source.kind === "json" ? "rows" : "file", code: "too_many_rows", params: { limit: e.limit } },
+        {
+          field: source.kind === "json" ? "rows" : "file",
+          code: "too_many_rows",
+          params: { limit: e.limit },
+        },
       ]);
     throw e;
   }
@@ -78,7 +85,9 @@ export async function runLabourCheck(
         from: result.from,
         to: result.to,
         findings: result.totalFindings,
-        byRule: Object.fromEntries(result.byRule.filter((r) => r.findings > 0).map((r) => [r.rule, r.findings])),
+        byRule: Object.fromEntries(
+          result.byRule.filter((r) => r.findings > 0).map((r) => [r.rule, r.findings]),
+        ),
       },
     }),
   );

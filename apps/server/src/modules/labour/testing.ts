@@ -4,7 +4,17 @@ import ExcelJS from "exceljs";
 
 // Timesheets for tests and the speed measurement: rows built by rule, XLSX written with exceljs's streaming writer.
 
-export const TIMESHEET_HEADER = ["工号", "日期", "工时", "加班工时", "休息日", "节假日", "工资", "加班工资", "社保"];
+export const TIMESHEET_HEADER = [
+  "工号",
+  "日期",
+  "工时",
+  "加班工时",
+  "休息日",
+  "节假日",
+  "工资",
+  "加班工资",
+  "社保",
+];
 
 /** A row with the defaults of an 8-hour insured workday and no pay booked. */
 export function day(workerId: string, date: string, extra: Partial<TimesheetRow> = {}): TimesheetRow {
@@ -46,7 +56,11 @@ export async function timesheetXlsx(
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: false,
+  });
   const ws = wb.addWorksheet("工时表");
   for (const t of opts.titleRows ?? []) ws.addRow(t).commit();
   ws.addRow(opts.header ?? TIMESHEET_HEADER).commit();
@@ -65,7 +79,9 @@ export function multipartBody(
   const boundary = `----jingweiLabour${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   parts.push(
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
@@ -74,7 +90,10 @@ export function multipartBody(
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
-  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /**

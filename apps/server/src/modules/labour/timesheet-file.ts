@@ -1,8 +1,8 @@
-import { parse as parseCsv } from "csv-parse/sync";
 import { inflateRawSync } from "node:zlib";
+import { parse as parseCsv } from "csv-parse/sync";
 import { AppError } from "../../platform/errors.ts";
 import { decodeText, detectFormat } from "../imports/parse.ts";
-import { TimesheetColumns, type TimesheetField } from "./columns.ts";
+import type { TimesheetColumns, TimesheetField } from "./columns.ts";
 
 // An uploaded timesheet (XLSX or CSV, Chinese headers) → TimesheetColumns, row by row. Format detection and CSV
 // decoding are modules/imports/parse.ts's; cells go straight into typed columns: no per-row object outlives its row.

@@ -93,14 +93,7 @@ export function ChecklistCard({ detail, editable, onSaved }: ChecklistCardProps)
       title={t("classPage.checklist")}
       size="small"
       extra={
-        assessment ? (
-          <Typography.Text type="secondary">
-            {assessment.assessedOn}
-            {assessment.assessedBy
-              ? ` · ${t("classPage.checklist.assessedBy", { name: assessment.assessedBy })}`
-              : ""}
-          </Typography.Text>
-        ) : (
+        assessment ? null : (
           <Typography.Text type="secondary">{t("classPage.checklist.none")}</Typography.Text>
         )
       }
@@ -171,6 +164,11 @@ export function ChecklistCard({ detail, editable, onSaved }: ChecklistCardProps)
           <Form.Item name="note" label={t("classPage.checklist.note")}>
             <Input maxLength={2000} style={{ width: 260 }} />
           </Form.Item>
+          {assessment?.assessedBy ? (
+            <Typography.Text type="secondary" style={{ lineHeight: "32px" }}>
+              {t("classPage.checklist.assessedBy", { name: assessment.assessedBy })}
+            </Typography.Text>
+          ) : null}
         </Space>
         {editable ? (
           <Space>

@@ -198,6 +198,7 @@ export function ClassListPage() {
     {
       title: t("classes.column.name"),
       key: "name",
+      width: 280,
       sorter: true,
       sortOrder: tq.sortOrder("name"),
       render: (_, r) => (
@@ -352,7 +353,7 @@ export function ClassListPage() {
         tq={tq}
         rowTestIdValue="class-row"
         columns={columns}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1500 }}
         locale={{ emptyText: <Empty description={t("classes.empty")} /> }}
       />
     </PageContainer>

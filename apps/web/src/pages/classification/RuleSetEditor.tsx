@@ -487,17 +487,7 @@ export function RuleSetEditor({ id, canEdit, onChanged }: RuleSetEditorProps) {
       setReload((n) => n + 1);
       onChanged();
     } catch (err) {
-      if (err instanceof ApiError && err.code === "RULE_SET_INVALID") {
-        showIssues(
-          err.fields.map((f) => ({
-            path: f.field,
-            code: f.code,
-            severity: "error",
-            message: f.message,
-            detail: "",
-          })),
-        );
-      }
+      // RULE_SET_INVALID: the save just before listed the same errors (with the validator's details) on the form.
       message.error(errorMessage(err, t));
     } finally {
       setBusy(null);
