@@ -2,6 +2,7 @@ import { createWriteStream } from "node:fs";
 import { Command, Option } from "commander";
 import { buildApp } from "./app.ts";
 import { progressBar } from "./cli/progress.ts";
+import { startCaseJobs } from "./modules/cases/jobs.ts";
 import { startClassificationSchedule } from "./modules/classification/schedule.ts";
 import { reclassifyAll, reclassifyEnterprise } from "./modules/classification/service.ts";
 import { DEMO_STAFF_USERNAMES, seedDemo } from "./modules/demo/seed.ts";
@@ -64,6 +65,7 @@ program
     await app.listen({ port: config.port, host: config.host });
     // Monthly reclassification of every exporter, checked hourly (the timers never keep the process alive).
     startClassificationSchedule(db);
+    startCaseJobs(db);
     console.log(`\n经纬 Jingwei is serving on http://localhost:${config.port}  (API docs: /api/docs)`);
   });
 

@@ -73,6 +73,8 @@ export const enUS: Record<MessageKey, string> = {
     "Jingwei is the cluster's open platform: enterprise registry, certifications and honours, data imports and regulatory coordination.",
   "portal.nav.home": "Portal",
   "portal.nav.sampling": "AQL sampling plan",
+  "portal.nav.caseNew": "Raise a problem",
+  "portal.nav.caseTrack": "Track a case",
   "portal.enterConsole": "Open the console",
   "portal.stat.cluster": "Cluster",
   "portal.stat.enterprises": "Garment enterprises",

@@ -71,6 +71,8 @@ export const zhCN = {
   "portal.enterConsole": "进入控制台",
   "portal.nav.home": "门户首页",
   "portal.nav.sampling": "抽样方案计算器",
+  "portal.nav.caseNew": "我要反映",
+  "portal.nav.caseTrack": "进度查询",
   "portal.stat.cluster": "产业集群",
   "portal.stat.enterprises": "服装企业数",
   "portal.stat.towns": "镇街道",

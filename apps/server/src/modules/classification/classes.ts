@@ -9,6 +9,7 @@ import {
   ruleSetInForce,
   UNCLASSIFIED_CLASS,
 } from "../supervision/context.ts";
+import { STORED_INPUT_COLUMNS, type StoredDecisionInputs, withTraces } from "./decision-trace.ts";
 import type { Assessment, ClassFilters, ClassListItem, Decision, HistoryItem } from "./schemas.ts";
 import { EXPORTER_SQL } from "./service.ts";
 
@@ -146,9 +147,13 @@ function assertInScope(actor: Actor, enterpriseId: string): void {
   if (actor.role === "enterprise" && actor.enterpriseId !== enterpriseId) throw new AppError("NOT_FOUND");
 }
 
+/** A decision as stored: its trace and applied effects come from withTraces (stored, or computed again). */
+type StoredDecision = Omit<Decision, "trace" | "applied" | "signals" | "override" | "ruleSetId"> &
+  StoredDecisionInputs;
+
 const DECISION_COLUMNS = `d.id, d.class, d.computed_class as "computedClass", d.base_class as "baseClass",
-  d.score_total::float8 as "scoreTotal", d.rule_set_id as "ruleSetId", d.rule_set_version as "ruleSetVersion",
-  d.trace, d.override, d.trigger, ${at("d.decided_at")} as "decidedAt", u.display_name as "decidedBy"`;
+  d.score_total::float8 as "scoreTotal", d.rule_set_version as "ruleSetVersion", d.signals, d.trigger,
+  ${at("d.decided_at")} as "decidedAt", u.display_name as "decidedBy", ${STORED_INPUT_COLUMNS}`;
 
 export async function getClassDetail(sql: Sql, actor: Actor, enterpriseId: string, today: string) {
   assertInScope(actor, enterpriseId);
@@ -180,11 +185,14 @@ export async function getClassDetail(sql: Sql, actor: Actor, enterpriseId: strin
      where es.enterprise_id = $1`,
     [enterpriseId],
   );
-  const [decision] = cif.decisionId
-    ? await sql.query<Decision>(
-        `select ${DECISION_COLUMNS}, d.signals, d.applied
-         from class_decisions d left join users u on u.id = d.decided_by where d.id = $1`,
-        [cif.decisionId],
+  const [decision]: Decision[] = cif.decisionId
+    ? await withTraces(
+        sql,
+        await sql.query<StoredDecision>(
+          `select ${DECISION_COLUMNS}
+           from class_decisions d left join users u on u.id = d.decided_by where d.id = $1`,
+          [cif.decisionId],
+        ),
       )
     : [];
   const [assessment] = await sql.query<Assessment>(
@@ -241,11 +249,14 @@ export async function classHistory(sql: Sql, actor: Actor, enterpriseId: string)
   assertInScope(actor, enterpriseId);
   const [exists] = await sql.query("select 1 from enterprises where id = $1", [enterpriseId]);
   if (!exists) throw new AppError("NOT_FOUND");
-  const items = await sql.query<HistoryItem>(
+  const stored = await sql.query<StoredDecision>(
     `select ${DECISION_COLUMNS}
      from class_decisions d left join users u on u.id = d.decided_by
      where d.enterprise_id = $1 order by d.decided_at desc, d.id`,
     [enterpriseId],
+  );
+  const items: HistoryItem[] = (await withTraces(sql, stored)).map(
+    ({ signals: _signals, applied: _applied, ...item }) => item,
   );
   return { items };
 }

@@ -15,9 +15,11 @@ import { type RuleSetInForce, ruleSetInForce, todayInChina } from "../supervisio
 import { computeSignals } from "./signals.ts";
 
 // Reclassification: the latest checklist, the signals and any override of each exporter go through
-// classifyEnterprise of the rule set in force; each result is kept as a class_decisions row (trace, signals,
-// applied effects) and enterprise_supervision points at it. Reclassifying all exporters is set-based: signals in
-// a few queries, decisions and pointers written in bulk (5,000 rows a statement).
+// classifyEnterprise of the rule set in force; each result is kept as a class_decisions row and
+// enterprise_supervision points at it. A row keeps the decision's inputs (scores, signals, override, date), not its
+// trace: the trace is computed again when the decision is read (decision-trace.ts, migration 0016). Reclassifying
+// all exporters is set-based: signals in a few queries, decisions and pointers written in bulk, one statement per
+// chunk, while the next chunk is classified.
 
 export type DecisionTrigger = "single" | "all" | "schedule" | "override" | "demo";
 
@@ -44,10 +46,10 @@ interface Candidate {
 }
 
 /**
- * Decisions per statement. Each carries ~5 KB of trace and signals, so a chunk is ~10 MB of JSON: large enough
- * that statements are few, small enough that the JSON strings stay cheap to build and collect.
+ * Decisions per statement. A decision row is ~1 KB (scores and signals as JSON): statements are few, and the
+ * database writes one chunk while the next is classified.
  */
-const CHUNK = 2000;
+const CHUNK = 5000;
 
 /** An enterprise exports when the registry says so or when it has declared lots. */
 export const EXPORTER_SQL = "(e.export_flag or exists (select 1 from lots l where l.enterprise_id = e.id))";
@@ -89,12 +91,36 @@ function classBefore(c: Candidate, today: string): EnterpriseClass | null {
   return c.decidedClass;
 }
 
-interface Classified {
-  id: string;
-  enterpriseId: string;
-  decision: ClassificationDecision;
-  signals: SignalObservation[];
-  changed: boolean;
+/** Decisions of one statement, column by column (the shape the statement reads them in). */
+class DecisionRows {
+  readonly id: string[] = [];
+  readonly enterpriseId: string[] = [];
+  readonly class: EnterpriseClass[] = [];
+  readonly computedClass: EnterpriseClass[] = [];
+  readonly baseClass: EnterpriseClass[] = [];
+  readonly scoreTotal: number[] = [];
+  readonly scores: string[] = [];
+  readonly signals: string[] = [];
+  readonly override: (string | null)[] = [];
+
+  get length(): number {
+    return this.id.length;
+  }
+
+  /** Keeps what the trace is computed again from; the trace and applied effects themselves are dropped. */
+  add(c: Candidate, scores: Record<string, number>, signals: SignalObservation[], d: ClassificationDecision) {
+    const id = randomUUID();
+    this.id.push(id);
+    this.enterpriseId.push(c.id);
+    this.class.push(d.class);
+    this.computedClass.push(d.computedClass);
+    this.baseClass.push(d.baseClass);
+    this.scoreTotal.push(d.scoreTotal);
+    this.scores.push(JSON.stringify(scores));
+    this.signals.push(JSON.stringify(signals));
+    this.override.push(d.override ? JSON.stringify(d.override) : null);
+    return id;
+  }
 }
 
 function classify(
@@ -119,47 +145,52 @@ async function decidedBy(sql: Sql, actor: Actor | null): Promise<string | null> 
   return row?.id ?? null;
 }
 
-/** Stores one chunk of decisions (at most CHUNK) and points enterprise_supervision at them. */
+/**
+ * Stores a chunk of decisions and points enterprise_supervision at them, in one statement. The pointer keeps the
+ * computed class: an override lives in its own columns and, once it expires, the computed class applies again
+ * (classInForce).
+ */
 async function writeDecisions(
   sql: Sql,
   rs: RuleSetInForce,
-  chunk: Classified[],
+  rows: DecisionRows,
+  today: string,
   trigger: DecisionTrigger,
   userId: string | null,
 ): Promise<void> {
-  // One JSON document per chunk rather than arrays of JSON strings: the driver serialises a text[] of long
-  // strings element by element (seconds for a chunk of traces), while JSON.stringify of the whole is quick.
-  const rows = JSON.stringify(
-    chunk.map((c) => ({
-      id: c.id,
-      enterprise_id: c.enterpriseId,
-      class: c.decision.class,
-      computed_class: c.decision.computedClass,
-      base_class: c.decision.baseClass,
-      score_total: c.decision.scoreTotal,
-      signals: c.signals,
-      applied: c.decision.applied,
-      trace: c.decision.trace,
-      override: c.decision.override,
-    })),
-  );
+  if (rows.length === 0) return;
   await sql.query(
-    `insert into class_decisions (id, enterprise_id, class, computed_class, base_class, score_total, signals,
-         applied, trace, override, rule_set_id, rule_set_version, trigger, decided_by)
-       select x.id, x.enterprise_id, x.class, x.computed_class, x.base_class, x.score_total, x.signals, x.applied,
-         x.trace, x.override, $2::uuid, $3, $4, $5::uuid
-       from json_populate_recordset(null::class_decisions, $1::json) as x`,
-    [rows, rs.id, rs.version, trigger, userId],
-  );
-  // The pointer keeps the computed class: an override lives in its own columns and, once it expires, the
-  // computed class applies again (classInForce).
-  await sql.query(
-    `insert into enterprise_supervision (enterprise_id, class, decision_id, updated_at)
-       select x.enterprise_id, x.class, x.decision_id, now()
-       from unnest($1::uuid[], $2::text[], $3::uuid[]) as x(enterprise_id, class, decision_id)
+    `with x as materialized (
+       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::numeric[],
+         $7::text[], $8::text[], $9::text[])
+         as x(id, enterprise_id, class, computed_class, base_class, score_total, scores, signals, override)
+     ), d as (
+       insert into class_decisions (id, enterprise_id, class, computed_class, base_class, score_total, scores,
+           signals, override, decided_on, rule_set_id, rule_set_version, trigger, decided_by)
+         select id, enterprise_id, class, computed_class, base_class, score_total, scores::json, signals::json,
+           override::json, $10::date, $11::uuid, $12, $13, $14::uuid
+         from x
+     )
+     insert into enterprise_supervision (enterprise_id, class, decision_id, updated_at)
+       select enterprise_id, computed_class, id, now() from x
        on conflict (enterprise_id) do update
-         set class = excluded.class, decision_id = excluded.decision_id, updated_at = now()`,
-    [chunk.map((c) => c.enterpriseId), chunk.map((c) => c.decision.computedClass), chunk.map((c) => c.id)],
+         set class = excluded.class, decision_id = excluded.decision_id, updated_at = excluded.updated_at`,
+    [
+      rows.id,
+      rows.enterpriseId,
+      rows.class,
+      rows.computedClass,
+      rows.baseClass,
+      rows.scoreTotal,
+      rows.scores,
+      rows.signals,
+      rows.override,
+      today,
+      rs.id,
+      rs.version,
+      trigger,
+      userId,
+    ],
   );
 }
 
@@ -183,25 +214,18 @@ export async function reclassifyAllIn(
   let changed = 0;
   let writing: Promise<void> = Promise.resolve();
   for (let start = 0; start < assessed.length; start += CHUNK) {
-    const chunk: Classified[] = [];
+    const rows = new DecisionRows();
     for (const c of assessed.slice(start, start + CHUNK)) {
       const obs = signals.get(c.id) ?? [];
       const d = classify(rs, c, obs, today);
-      if (!d?.ok) continue; // a checklist scored under other elements or maxima: counted as not assessed
-      const item = {
-        id: randomUUID(),
-        enterpriseId: c.id,
-        decision: d,
-        signals: obs,
-        changed: classBefore(c, today) !== d.class,
-      };
-      chunk.push(item);
-      if (item.changed) changed++;
+      if (!d?.ok || !c.scores) continue; // a checklist scored under other elements or maxima: not assessed
+      rows.add(c, c.scores, obs, d);
+      if (classBefore(c, today) !== d.class) changed++;
     }
-    classified += chunk.length;
+    classified += rows.length;
     // The database stores one chunk while the next is classified: two processes at work instead of one waiting.
     await writing;
-    writing = writeDecisions(sql, rs, chunk, trigger, userId);
+    writing = writeDecisions(sql, rs, rows, today, trigger, userId);
     writing.catch(() => {}); // awaited on the next turn or below; this only keeps a failure from counting as unhandled
   }
   await writing;
@@ -274,14 +298,10 @@ export async function reclassifyEnterpriseIn(
     if (d.ruleSetIssues.length > 0) throw new Error(`rule set ${rs.version} in force is not usable`);
     throw new AppError("ASSESSMENT_NOT_APPLICABLE", { version: rs.version }, checklistFields(d, rs));
   }
-  const item: Classified = {
-    id: randomUUID(),
-    enterpriseId,
-    decision: d,
-    signals,
-    changed: classBefore(candidate, today) !== d.class,
-  };
-  await writeDecisions(sql, rs, [item], trigger, await decidedBy(sql, actor));
+  const rows = new DecisionRows();
+  const decisionId = rows.add(candidate, candidate.scores, signals, d);
+  const changed = classBefore(candidate, today) !== d.class;
+  await writeDecisions(sql, rs, rows, today, trigger, await decidedBy(sql, actor));
   await writeAudit(sql, actor, {
     action: `classification.reclassify_${trigger}`,
     entityType: "enterprise_class",
@@ -290,11 +310,11 @@ export async function reclassifyEnterpriseIn(
     after: {
       class: d.class,
       computedClass: d.computedClass,
-      decisionId: item.id,
+      decisionId,
       ruleSetVersion: rs.version,
     },
   });
-  return { decisionId: item.id, changed: item.changed, class: d.class };
+  return { decisionId, changed, class: d.class };
 }
 
 /** Reclassify one enterprise in a transaction of its own. */

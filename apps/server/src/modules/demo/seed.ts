@@ -1,6 +1,7 @@
 import { generateUscc, normaliseEnterpriseName, seededRandom } from "@jingwei/rules";
 import { pinyin } from "pinyin-pro";
 import type { Db } from "../../platform/db.ts";
+import { seedCaseDemo } from "../cases/demo.ts";
 import * as enterpriseRepo from "../enterprises/repo.ts";
 import type { EnterpriseCreate } from "../enterprises/schemas.ts";
 import { toRow } from "../enterprises/service.ts";
@@ -221,6 +222,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
           ...opts.supervision,
           onProgress: (done, of) => report(total + Math.round((done / of) * total), steps),
         });
+  // A year of salons and cases (issue 5), on the seed's figures.
+  await seedCaseDemo(db);
   return {
     loaded: true,
     enterpriseAccounts: await existingAccounts(db),

@@ -125,7 +125,9 @@ export async function programmeOverview(
 ): Promise<ProgrammeOverview> {
   const scope = scopeOf(actor);
   const params: unknown[] = [todayInChina(), systemCode ?? null, scope];
-  const filter = "($2::text is null or a.system_code = $2) and ($3::uuid is null or a.enterprise_id = $3)";
+  // $1 (today) is used by some of the queries only; typed here so every query can take the same parameters.
+  const filter =
+    "$1::date is not null and ($2::text is null or a.system_code = $2) and ($3::uuid is null or a.enterprise_id = $3)";
   const enterprises = await db.query<ProgrammeOverview["enterprises"][number]>(
     `select distinct on (a.enterprise_id) a.id as "assessmentId", a.enterprise_id as "enterpriseId",
        e.name as "enterpriseName", a.system_code as "systemCode", a.stage, a.level, a.percent::float8 as percent,

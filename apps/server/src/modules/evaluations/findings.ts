@@ -15,7 +15,7 @@ import type { LabourCheckResult } from "../labour/check.ts";
 import { LABOUR_RULE_NAMES } from "../labour/describe.ts";
 import { checkTimesheetSource, type TimesheetSource } from "../labour/service.ts";
 import { todayInChina } from "../supervision/context.ts";
-import { addMonthsIso, loadAssessment, rescore, scopeOf, stageRole } from "./assessments.ts";
+import { addMonthsIso, loadAssessment, rescore, scopeOf, stageRole, systemOf } from "./assessments.ts";
 
 // Findings of an assessment and their corrective action plan (CAP) items: every finding gets one item, moved by the
 // rules' CAP machine (the enterprise answers, the auditor accepts or rejects, verifies; then it is closed).
@@ -233,6 +233,19 @@ export async function createFinding(db: Db, actor: Actor, assessmentId: string, 
 
 const WORKER_LIST_MAX = 500;
 
+/** The element of a CSC9000T-style system a labour breach belongs to (left empty when the system lacks it). */
+const LABOUR_SECTION: Record<LabourRuleId, string> = {
+  weekly_hours: "workingHours",
+  daily_overtime: "workingHours",
+  monthly_overtime: "workingHours",
+  rest_day: "workingHours",
+  overtime_pay_workday: "wages",
+  overtime_pay_rest_day: "wages",
+  overtime_pay_holiday: "wages",
+  minimum_wage: "wages",
+  social_insurance: "wages",
+};
+
 /**
  * A labour check run inside an assessment: its metrics feed the computed indicators, and each rule breached becomes
  * one finding (with the workers and periods concerned, at most 500 of each) and so one CAP item.
@@ -262,6 +275,7 @@ export async function labourCheckInAssessment(
       if (g.workers.size < WORKER_LIST_MAX) g.workers.add(f.workerId);
       if (g.periods.size < WORKER_LIST_MAX) g.periods.add(f.period);
     }
+    const sections = new Set((await systemOf(sql, a.systemId)).sections.map((x) => x.id));
     const ids: string[] = [];
     for (const r of check.byRule) {
       const g = byRule.get(r.rule as LabourRuleId);
@@ -278,7 +292,9 @@ export async function labourCheckInAssessment(
             title: `${name.zh}（${name.en}）`,
             detail: `${r.findings} 处 / ${r.workers} 名员工（${r.findings} breaches, ${r.workers} workers), ${check.from} – ${check.to}`,
             severity: g.severity as "low" | "medium" | "high",
-            sectionId: "labourData",
+            sectionId: sections.has(LABOUR_SECTION[r.rule as LabourRuleId])
+              ? LABOUR_SECTION[r.rule as LabourRuleId]
+              : undefined,
             workerIds: [...g.workers],
             periods: [...g.periods].sort(),
           },

@@ -149,7 +149,12 @@ function DepartmentsTab() {
       <EditModal<Record<string, unknown>>
         title={t("cases.admin.departments")}
         open={editing !== null}
-        initial={editing && editing !== "new" ? editing : { active: true, sortOrder: 100 }}
+        initial={
+          (editing && editing !== "new" ? editing : { active: true, sortOrder: 100 }) as Record<
+            string,
+            unknown
+          >
+        }
         submit={(v) =>
           editing === "new"
             ? api("/api/v1/departments", { method: "POST", body: { ...v, email: v.email || null } })
@@ -267,7 +272,7 @@ function CategoriesTab() {
         title={t("cases.admin.categories")}
         open={editing !== null}
         initial={
-          editing && editing !== "new"
+          (editing && editing !== "new"
             ? editing
             : {
                 acknowledgeDays: 1,
@@ -276,7 +281,7 @@ function CategoriesTab() {
                 active: true,
                 sortOrder: 100,
                 departmentId: null,
-              }
+              }) as Record<string, unknown>
         }
         submit={(v) => {
           const { code, departmentName: _d, ...rest } = v;

@@ -1,5 +1,5 @@
 import { App, Form, Input, Modal, Select } from "antd";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { api } from "../../api/client";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -35,7 +35,6 @@ export function CaseCreateModal({ open, staff, salonId, onClose, onCreated }: Pr
   const categories = useCategories();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const key = useRef(crypto.randomUUID());
 
   const onOk = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -53,7 +52,6 @@ export function CaseCreateModal({ open, staff, salonId, onClose, onCreated }: Pr
         body,
       });
       message.success(t("cases.create.created", { number: created.trackingNumber }));
-      key.current = crypto.randomUUID();
       form.resetFields();
       onCreated(created);
     } catch (err) {

@@ -9,7 +9,7 @@ import { applyFieldErrors } from "../../components/formErrors";
 import { useI18n } from "../../i18n/I18nProvider";
 import { getLocale } from "../../i18n/locale";
 import { PortalHeader } from "../public/PortalHeader";
-import { useCategories } from "./shared";
+import { newIdempotencyKey, useCategories } from "./shared";
 
 interface SubmitValues {
   category: string;
@@ -28,7 +28,7 @@ export function CaseSubmitPage() {
   const [error, setError] = useState<unknown>(null);
   const [trackingNumber, setTrackingNumber] = useState<string | null>(null);
   // One key per filled-in form: a retry after a lost answer returns the same number instead of a second case.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const idempotencyKey = useRef(newIdempotencyKey());
 
   const onFinish = async (values: SubmitValues) => {
     setSubmitting(true);
@@ -64,7 +64,7 @@ export function CaseSubmitPage() {
   };
 
   const another = () => {
-    idempotencyKey.current = crypto.randomUUID();
+    idempotencyKey.current = newIdempotencyKey();
     form.resetFields();
     setTrackingNumber(null);
   };

@@ -119,3 +119,9 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
     />
   );
 }
+
+/** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; getRandomValues does not). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -25,6 +25,12 @@ export function PortalHeader() {
           <NavLink to="/lists" data-testid="portal-nav-lists">
             {t("privileges.portal.nav")}
           </NavLink>
+          <NavLink to="/cases/new" data-testid="portal-nav-case-new">
+            {t("portal.nav.caseNew")}
+          </NavLink>
+          <NavLink to="/cases/track" data-testid="portal-nav-case-track">
+            {t("portal.nav.caseTrack")}
+          </NavLink>
         </nav>
       </Flex>
       <Flex gap={8} align="center">

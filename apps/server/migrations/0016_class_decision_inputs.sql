@@ -1,0 +1,15 @@
+-- Class decisions keep their inputs instead of their trace. The readable trace (~5 KB a decision) made
+-- reclassifying 50,000 exporters write ~240 MB of JSON a run; the inputs are a few hundred bytes. Published rule
+-- sets are frozen and classifyEnterprise is pure, so running it again on the stored inputs with the decision's rule
+-- set (rule_set_id) gives back the same decision, trace and applied effects (classification/decision-trace.ts).
+--   scores     the checklist the decision used (element id → score), as json text, verbatim
+--   decided_on the date the decision was taken for (classifyEnterprise's `today`: windows, override expiry)
+--   signals    the observations used (already stored), override: the override outcome (already stored)
+-- Rows written before keep their trace and applied effects and are shown as stored.
+alter table class_decisions
+  add column scores json,
+  add column decided_on date,
+  alter column trace drop not null,
+  alter column applied drop not null,
+  add constraint class_decisions_trace_or_inputs
+    check ((trace is not null and applied is not null) or (scores is not null and decided_on is not null));
