@@ -47,7 +47,11 @@ async function signIn(browser: Browser, baseUrl: string, username: string, passw
 async function choose(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: text }).first().click();
+  await page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option")
+    .filter({ hasText: text })
+    .first()
+    .click();
 }
 
 describe("classified supervision journey (browser)", () => {

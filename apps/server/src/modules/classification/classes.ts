@@ -9,7 +9,7 @@ import {
   ruleSetInForce,
   UNCLASSIFIED_CLASS,
 } from "../supervision/context.ts";
-import { STORED_INPUT_COLUMNS, type StoredDecisionInputs, withTraces } from "./decision-trace.ts";
+import { STORED_INPUT_COLUMNS, type StoredDecisionInputs, withTraces } from "./decision-inputs.ts";
 import type { Assessment, ClassFilters, ClassListItem, Decision, HistoryItem } from "./schemas.ts";
 import { EXPORTER_SQL } from "./service.ts";
 
@@ -147,12 +147,12 @@ function assertInScope(actor: Actor, enterpriseId: string): void {
   if (actor.role === "enterprise" && actor.enterpriseId !== enterpriseId) throw new AppError("NOT_FOUND");
 }
 
-/** A decision as stored: its trace and applied effects come from withTraces (stored, or computed again). */
+/** A decision as stored: withTraces gives its signals, trace and applied effects (stored or computed again). */
 type StoredDecision = Omit<Decision, "trace" | "applied" | "signals" | "override" | "ruleSetId"> &
   StoredDecisionInputs;
 
 const DECISION_COLUMNS = `d.id, d.class, d.computed_class as "computedClass", d.base_class as "baseClass",
-  d.score_total::float8 as "scoreTotal", d.rule_set_version as "ruleSetVersion", d.signals, d.trigger,
+  d.score_total::float8 as "scoreTotal", d.rule_set_version as "ruleSetVersion", d.trigger,
   ${at("d.decided_at")} as "decidedAt", u.display_name as "decidedBy", ${STORED_INPUT_COLUMNS}`;
 
 export async function getClassDetail(sql: Sql, actor: Actor, enterpriseId: string, today: string) {

@@ -2,8 +2,8 @@ import type { ClassificationRuleSet, SignalMetric, SignalObservation } from "@ji
 import type { Sql } from "../../platform/db.ts";
 
 // Signals for classification (docs/supervision.md, "Signals computed for classification"), computed set-based:
-// one query per distinct window and source for all the enterprises asked about, never one per enterprise, and
-// never over the lots themselves — lot_stats_monthly holds their monthly sums.
+// one query per source (all its windows at once) for all the enterprises asked about, never one per enterprise,
+// and never over the lots themselves — lot_stats_monthly holds their monthly sums.
 
 /** Metrics read from lot_stats_monthly, quality_events, enterprise_certifications, or fixed at 0 for now. */
 const LOT_METRICS = new Set<SignalMetric>(["officialPassRate", "selfInspectionPassRate", "lotsRejected"]);
@@ -70,32 +70,82 @@ function scopeFilter(scope: SignalScope, params: unknown[]): string {
   return `and enterprise_id = any($${params.length}::uuid[])`;
 }
 
-async function lotSums(sql: Sql, from: string, today: string, scope: SignalScope) {
-  const params: unknown[] = [from, today];
-  const rows = await sql.query<LotSums & { id: string }>(
-    `select enterprise_id as id, sum(lots)::int8 as lots, sum(self_passed)::int8 as "selfPassed",
-       sum(inspected)::int8 as inspected, sum(official_accepted)::int8 as accepted,
-       sum(official_rejected)::int8 as rejected
-     from lot_stats_monthly
-     where month >= $1::date and month <= $2::date ${scopeFilter(scope, params)}
-     group by enterprise_id`,
+/**
+ * Per window, the sums of the enterprises' rows over it: one scan from the earliest window start, one filtered
+ * aggregate per window, so every window costs one pass over the table together.
+ */
+async function sumsByWindow<T>(
+  sql: Sql,
+  windows: readonly number[],
+  today: string,
+  scope: SignalScope,
+  query: (from: string, windowStarts: string[], scopeSql: string) => string,
+  pick: (row: Record<string, number>, i: number) => T,
+): Promise<Map<number, Map<string, T>>> {
+  const out = new Map<number, Map<string, T>>(windows.map((w) => [w, new Map()]));
+  if (windows.length === 0) return out;
+  const params: unknown[] = [today];
+  const starts = windows.map((w) => {
+    params.push(windowStart(today, w));
+    return `$${params.length}::date`;
+  });
+  const from = starts[windows.indexOf(Math.max(...windows))] as string;
+  const rows = await sql.query<Record<string, number> & { id: string }>(
+    query(from, starts, scopeFilter(scope, params)),
     params,
   );
-  return new Map(rows.map((r) => [r.id, r]));
+  for (const row of rows) windows.forEach((w, i) => out.get(w)?.set(row.id, pick(row, i)));
+  return out;
 }
 
-async function eventCounts(sql: Sql, from: string, today: string, scope: SignalScope) {
-  const params: unknown[] = [from, today];
-  const rows = await sql.query<EventCounts & { id: string }>(
-    `select enterprise_id as id,
-       count(*) filter (where kind in ('return', 'claim', 'warning', 'complaint'))::int8 as claims,
-       count(*) filter (where kind = 'penalty')::int8 as penalties
-     from quality_events
-     where occurred_on >= $1::date and occurred_on <= $2::date ${scopeFilter(scope, params)}
-     group by enterprise_id`,
-    params,
+function lotSums(sql: Sql, windows: readonly number[], today: string, scope: SignalScope) {
+  return sumsByWindow<LotSums>(
+    sql,
+    windows,
+    today,
+    scope,
+    (from, starts, scopeSql) =>
+      `select enterprise_id as id, ${starts
+        .map(
+          (start, i) => `sum(lots) filter (where month >= ${start})::int8 as l${i},
+           sum(self_passed) filter (where month >= ${start})::int8 as s${i},
+           sum(inspected) filter (where month >= ${start})::int8 as i${i},
+           sum(official_accepted) filter (where month >= ${start})::int8 as a${i},
+           sum(official_rejected) filter (where month >= ${start})::int8 as r${i}`,
+        )
+        .join(", ")}
+       from lot_stats_monthly
+       where month >= ${from} and month <= $1::date ${scopeSql}
+       group by enterprise_id`,
+    (row, i) => ({
+      lots: row[`l${i}`] ?? 0,
+      selfPassed: row[`s${i}`] ?? 0,
+      inspected: row[`i${i}`] ?? 0,
+      accepted: row[`a${i}`] ?? 0,
+      rejected: row[`r${i}`] ?? 0,
+    }),
   );
-  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function eventCounts(sql: Sql, windows: readonly number[], today: string, scope: SignalScope) {
+  return sumsByWindow<EventCounts>(
+    sql,
+    windows,
+    today,
+    scope,
+    (from, starts, scopeSql) =>
+      `select enterprise_id as id, ${starts
+        .map(
+          (start, i) => `count(*) filter (where occurred_on >= ${start}
+             and kind in ('return', 'claim', 'warning', 'complaint'))::int8 as c${i},
+           count(*) filter (where occurred_on >= ${start} and kind = 'penalty')::int8 as p${i}`,
+        )
+        .join(", ")}
+       from quality_events
+       where occurred_on >= ${from} and occurred_on <= $1::date ${scopeSql}
+       group by enterprise_id`,
+    (row, i) => ({ claims: row[`c${i}`] ?? 0, penalties: row[`p${i}`] ?? 0 }),
+  );
 }
 
 async function certificationCounts(sql: Sql, today: string, scope: SignalScope) {
@@ -145,29 +195,25 @@ function lotObservation(
 }
 
 /**
- * The observations every signal rule of `rs` reads, per enterprise of `scope.ids`, as of `today` (YYYY-MM-DD,
- * China time): one observation per distinct metric × window, each with the counts behind it.
+ * Reads the sums every signal rule of `rs` needs for the enterprises of `scope` as of `today` (YYYY-MM-DD, China
+ * time) — one query per source — and returns the function giving an enterprise's observations: one per distinct
+ * metric × window, each with the counts behind it. Observations are built when asked for, so a reclassification
+ * of every exporter does not hold them all at once.
  */
-export async function computeSignals(
+export async function readSignals(
   sql: Sql,
   rs: ClassificationRuleSet,
   today: string,
   scope: SignalScope,
-): Promise<Map<string, SignalObservation[]>> {
+): Promise<(enterpriseId: string) => SignalObservation[]> {
   const byMetric = windowsByMetric(rs);
-  const lotWindows = windowsOf(byMetric, LOT_METRICS);
-  const eventWindows = windowsOf(byMetric, EVENT_METRICS);
-  const result = new Map<string, SignalObservation[]>(scope.ids.map((id) => [id, []]));
-  if (scope.ids.length === 0) return result;
-
-  const lotsByWindow = new Map<number, Map<string, LotSums>>();
-  for (const w of lotWindows) lotsByWindow.set(w, await lotSums(sql, windowStart(today, w), today, scope));
-  const eventsByWindow = new Map<number, Map<string, EventCounts>>();
-  for (const w of eventWindows)
-    eventsByWindow.set(w, await eventCounts(sql, windowStart(today, w), today, scope));
+  if (scope.ids.length === 0) return () => [];
+  const lotsByWindow = await lotSums(sql, windowsOf(byMetric, LOT_METRICS), today, scope);
+  const eventsByWindow = await eventCounts(sql, windowsOf(byMetric, EVENT_METRICS), today, scope);
   const certs = byMetric.has("certificationsInForce") ? await certificationCounts(sql, today, scope) : null;
 
-  for (const [id, observations] of result) {
+  return (id) => {
+    const observations: SignalObservation[] = [];
     for (const [metric, windows] of byMetric) {
       for (const windowMonths of windows) {
         let obs: SignalObservation | null;
@@ -189,6 +235,17 @@ export async function computeSignals(
         if (obs) observations.push(obs);
       }
     }
-  }
-  return result;
+    return observations;
+  };
+}
+
+/** The observations of every enterprise of `scope` (see readSignals). */
+export async function computeSignals(
+  sql: Sql,
+  rs: ClassificationRuleSet,
+  today: string,
+  scope: SignalScope,
+): Promise<Map<string, SignalObservation[]>> {
+  const observe = await readSignals(sql, rs, today, scope);
+  return new Map(scope.ids.map((id) => [id, observe(id)]));
 }

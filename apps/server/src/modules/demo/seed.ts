@@ -5,6 +5,7 @@ import { seedCaseDemo } from "../cases/demo.ts";
 import * as enterpriseRepo from "../enterprises/repo.ts";
 import type { EnterpriseCreate } from "../enterprises/schemas.ts";
 import { toRow } from "../enterprises/service.ts";
+import { seedEvaluationDemo } from "../evaluations/demo.ts";
 import { CLUSTER } from "../public/routes.ts";
 import { createUser } from "../users/service.ts";
 import {
@@ -222,7 +223,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
           ...opts.supervision,
           onProgress: (done, of) => report(total + Math.round((done / of) * total), steps),
         });
-  // A year of salons and cases (issue 5), on the seed's figures.
+  // The CSC9000T pilot's assessments (issue 4) and a year of salons and cases (issue 5), on the seeds' figures.
+  await seedEvaluationDemo(db);
   await seedCaseDemo(db);
   return {
     loaded: true,
