@@ -6,6 +6,7 @@ import {
   type CaseRefusalCode,
   caseDeadlines,
   DEFAULT_CASE_SLA,
+  formatTrackingNumber,
   normaliseTrackingNumber,
   SUBMISSION_TEXT_RULES,
   validateText,
@@ -271,7 +272,7 @@ async function tell(sql: Sql, row: CaseRow, body: ActionBody, departmentId: stri
   const n = (kind: string, title: string) => ({
     caseId: row.id,
     kind,
-    title: `${title} ${row.trackingNumber}：${row.title}`,
+    title: `${title} ${formatTrackingNumber(row.trackingNumber)}：${row.title}`,
   });
   switch (body.type) {
     case "assign":

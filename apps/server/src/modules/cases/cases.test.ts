@@ -4,6 +4,7 @@ import { before, it } from "node:test";
 import {
   addWorkingDays,
   DEFAULT_WORK_CALENDAR,
+  formatTrackingNumber,
   generateTrackingNumber,
   isWellFormedTrackingNumber,
   TRACKING_RANDOM_BYTES,
@@ -99,6 +100,25 @@ describeWithFixtures("cases", (ctx) => {
       row.resolveDue.getTime(),
       addWorkingDays(DEFAULT_WORK_CALENDAR, row.submittedAt, 15).getTime(),
     );
+  });
+
+  it("a submission no department takes by category waits for the coordinators, who are told", async () => {
+    const { app } = ctx();
+    const res = await submit(app, { ...VALID, category: "other", title: "园区东门路灯损坏无人修" });
+    assert.equal(res.statusCode, 201, res.body);
+    const { trackingNumber } = res.json();
+    const id = await idOf(trackingNumber);
+    for (const role of ["admin", "regulator"] as const) {
+      const notes = await call(app, s[role], "GET", "/api/v1/notifications?unread=true&pageSize=100");
+      assert.equal(notes.statusCode, 200, notes.body);
+      const mine = notes.json().items.filter((n: { caseId: string }) => n.caseId === id);
+      assert.equal(mine.length, 1, role);
+      assert.equal(mine[0].kind, "case.unrouted");
+      assert.ok(mine[0].title.includes(formatTrackingNumber(trackingNumber)), mine[0].title);
+    }
+    // Department members are not told of a case that is not theirs.
+    const inspector = await call(app, s.inspector, "GET", "/api/v1/notifications?pageSize=100");
+    assert.ok(!inspector.json().items.some((n: { caseId: string }) => n.caseId === id));
   });
 
   it("deadlines count working days across the Spring Festival and its make-up days", async () => {

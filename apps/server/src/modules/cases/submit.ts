@@ -2,9 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import {
   ABUSE_REVIEW_THRESHOLD,
   caseDeadlines,
+  formatTrackingNumber,
   generateTrackingNumber,
   SUBMISSION_TEXT_RULES,
   type SubmissionIssue,
+  shanghaiDate,
   TRACKING_RANDOM_BYTES,
   validatePublicSubmission,
 } from "@jingwei/rules";
@@ -13,7 +15,7 @@ import { writeAudit } from "../../platform/audit.ts";
 import type { Db, Sql } from "../../platform/db.ts";
 import { AppError, type FieldIssue, validationError } from "../../platform/errors.ts";
 import { workCalendar } from "./calendar.ts";
-import { addEvent, notifyDepartment } from "./events.ts";
+import { addEvent, notifyCoordinators, notifyDepartment } from "./events.ts";
 import type { Channel } from "./schemas.ts";
 
 // Intake: every channel ends here. A submission that got a tracking number is committed before the answer is
@@ -192,8 +194,19 @@ export async function submitCase(
         await notifyDepartment(sql, departmentId, {
           caseId: row.id,
           kind: "case.routed",
-          title: `新案件 ${trackingNumber}：${value.title}`,
+          title: `新案件 ${formatTrackingNumber(trackingNumber)}：${value.title}`,
           body: `请在 ${due.acknowledge.toISOString().slice(0, 10)} 前受理。`,
+        });
+      } else {
+        // No department takes it by category (or it is held as suspicious): the coordinators must route it,
+        // so they are told, or it would wait unseen until its deadline passed.
+        await notifyCoordinators(sql, {
+          caseId: row.id,
+          kind: held ? "case.held" : "case.unrouted",
+          title: `${held ? "待审核案件" : "待交办案件"} ${formatTrackingNumber(trackingNumber)}：${value.title}`,
+          body: held
+            ? "疑似滥用（链接、标记或重复字符），请审核后交办或作非职责范围处理。"
+            : `本类别无对口部门，请在 ${shanghaiDate(due.acknowledge)} 前交办。`,
         });
       }
       await writeAudit(sql, input.actor, {

@@ -18,9 +18,9 @@ import { computeSignals, readSignals } from "./signals.ts";
 // Reclassification: the latest checklist, the signals and any override of each exporter go through
 // classifyEnterprise of the rule set in force; each result is kept as a class_decisions row and
 // enterprise_supervision points at it. A row keeps the decision's inputs (scores, signals, override, date), not its
-// trace: the trace is computed again when the decision is read (decision-trace.ts, migration 0016). Reclassifying
-// all exporters is set-based: signals in a few queries, decisions and pointers written in bulk, one statement per
-// chunk, while the next chunk is classified.
+// trace: the trace is computed again when the decision is read (decision-inputs.ts, migration 0016). Reclassifying
+// all exporters is set-based: the signals' sums in one query per source, then decisions and pointers written in
+// bulk, one statement per chunk, while the next chunk is classified.
 
 export type DecisionTrigger = "single" | "all" | "schedule" | "override" | "demo";
 
@@ -47,7 +47,7 @@ interface Candidate {
 }
 
 /**
- * Decisions per statement. A decision row is ~1 KB (scores and signals as JSON): statements are few, and the
+ * Decisions per statement. A decision row is ~0.5 KB (its inputs, no trace): statements are few, and the
  * database writes one chunk while the next is classified.
  */
 const CHUNK = 5000;
@@ -122,14 +122,14 @@ class DecisionRows {
   /** Keeps what the trace is computed again from; the trace and applied effects themselves are dropped. */
   add(
     rs: RuleSetInForce,
-    c: Candidate,
+    enterpriseId: string,
     scores: Record<string, number>,
     signals: SignalObservation[],
     d: ClassificationDecision,
-  ) {
+  ): string {
     const id = timeOrderedUuid();
     this.id.push(id);
-    this.enterpriseId.push(c.id);
+    this.enterpriseId.push(enterpriseId);
     this.class.push(d.class);
     this.computedClass.push(d.computedClass);
     this.baseClass.push(d.baseClass);
@@ -221,15 +221,12 @@ export async function reclassifyAllIn(
   // per-exporter sums would spill to disk in the default work_mem. Both settings end with the transaction.
   await sql.exec("set local jit = off; set local work_mem = '64MB'");
   const rs = await ruleSetInForce(sql);
-  const T = (m: string) => console.error(`  ${m} ${(performance.now() - started).toFixed(0)} ms`);
   const candidates = await loadCandidates(sql, null);
-  T("candidates");
   const assessed = candidates.filter((c) => c.scores);
   const observe = await readSignals(sql, rs.rules, today, {
     ids: assessed.map((c) => c.id),
     wholeTable: true,
   });
-  T("signals");
   const userId = await decidedBy(sql, actor);
   let classified = 0;
   let changed = 0;
@@ -240,14 +237,12 @@ export async function reclassifyAllIn(
       const obs = observe(c.id);
       const d = classify(rs, c, obs, today);
       if (!d?.ok || !c.scores) continue; // a checklist scored under other elements or maxima: not assessed
-      rows.add(rs, c, c.scores, obs, d);
+      rows.add(rs, c.id, c.scores, obs, d);
       if (classBefore(c, today) !== d.class) changed++;
     }
     classified += rows.length;
     // The database stores one chunk while the next is classified: two processes at work instead of one waiting.
-    T(`classified chunk ${start}`);
     await writing;
-    T(`written before ${start}`);
     writing = writeDecisions(sql, rs, rows, today, trigger, userId);
     writing.catch(() => {}); // awaited on the next turn or below; this only keeps a failure from counting as unhandled
     // Classifying is synchronous: let the statement go out (the transaction's query queue starts it on a later
@@ -255,7 +250,6 @@ export async function reclassifyAllIn(
     await new Promise((resolve) => setImmediate(resolve));
   }
   await writing;
-  T("written");
   const result: ReclassifyResult = {
     enterprises: candidates.length,
     classified,
@@ -326,7 +320,7 @@ export async function reclassifyEnterpriseIn(
     throw new AppError("ASSESSMENT_NOT_APPLICABLE", { version: rs.version }, checklistFields(d, rs));
   }
   const rows = new DecisionRows();
-  const decisionId = rows.add(rs, candidate, candidate.scores, signals, d);
+  const decisionId = rows.add(rs, enterpriseId, candidate.scores, signals, d);
   const changed = classBefore(candidate, today) !== d.class;
   await writeDecisions(sql, rs, rows, today, trigger, await decidedBy(sql, actor));
   await writeAudit(sql, actor, {

@@ -94,7 +94,10 @@ async function sumsByWindow<T>(
     query(from, starts, scopeFilter(scope, params)),
     params,
   );
-  for (const row of rows) windows.forEach((w, i) => out.get(w)?.set(row.id, pick(row, i)));
+  windows.forEach((w, i) => {
+    const byId = out.get(w);
+    if (byId) for (const row of rows) byId.set(row.id, pick(row, i));
+  });
   return out;
 }
 

@@ -30,4 +30,5 @@ export const EVALUATION_ACCESS: Record<string, Who> = {
   "POST /api/v1/cap-items/:id/attachments": ACTORS,
   "GET /api/v1/cap-items/overdue": ALL_READERS,
   "GET /api/v1/evaluation-programme": ALL_READERS,
+  "GET /api/v1/evaluation-ratings": ALL_READERS,
 };

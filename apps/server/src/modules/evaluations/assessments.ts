@@ -179,6 +179,9 @@ export async function rescore(sql: Sql, a: AssessmentRow): Promise<AssessmentSco
     metrics: a.metrics,
   });
   if (!result.ok) throw new AppError("EVALUATION_SYSTEM_INVALID", { count: result.systemIssues.length });
+  // Once rated, the level given is the record (the enterprise page, the supervision signals read it): a later labour
+  // check or rescore shows the score it would give, but does not change the rating. A new rating is a new assessment.
+  if (a.ratedOn !== null) return result;
   const worst = system.rating.levels[system.rating.levels.length - 1]?.id;
   await sql.query(
     `update evaluation_assessments set score = $2::jsonb, scored_at = now(), percent = $3, level = $4,

@@ -250,6 +250,18 @@ describeWithFixtures("assessments through their stages", (ctx) => {
     assert.ok(rated.json().level, rated.body);
     assert.ok(rated.json().validUntil > today);
 
+    // A labour check after the rating records what it finds, but the rating given stands: a clean month no longer
+    // breaks the crucial overtime indicator, and still the level, score and worst-level flag stay as rated.
+    const clean = [day("W1", "2024-06-03", { pay: 3000 })];
+    const later = await call(app, assoc, "POST", `${url}/labour-check`, { county: "330482", rows: clean });
+    assert.equal(later.statusCode, 200, later.body);
+    const kept = (await call(app, assoc, "GET", url)).json().assessment;
+    assert.equal(kept.level, rated.json().level);
+    assert.equal(kept.percent, rated.json().percent);
+    const rescored = await call(app, assoc, "POST", `${url}/score`);
+    assert.equal(rescored.statusCode, 200, rescored.body);
+    assert.equal((await call(app, assoc, "GET", url)).json().assessment.level, rated.json().level);
+
     const audit = await ctx().db.query<{ action: string }>(
       "select action from audit_log where entity_id = $1 order by id",
       [assessmentId],
@@ -281,6 +293,34 @@ describeWithFixtures("assessments through their stages", (ctx) => {
       systemId,
     });
     assert.equal(create.statusCode, 403);
+  });
+
+  it("lists an enterprise's results for its record: the level given with its name, none before the rating", async () => {
+    const app = ctx().app;
+    const a = ctx().fixtures.enterpriseA.id;
+    const b = ctx().fixtures.enterpriseB.id;
+    const own = await call(app, ent, "GET", `/api/v1/evaluation-ratings?enterpriseId=${a}`);
+    assert.equal(own.statusCode, 200, own.body);
+    const rated = own.json().items.find((r: { assessmentId: string }) => r.assessmentId === assessmentId);
+    assert.equal(rated.stage, "rated");
+    assert.equal(rated.level, "conditional");
+    assert.deepEqual(rated.levelName, { zh: "有条件符合", en: "Conditionally compliant" });
+    assert.ok(rated.ratedOn && rated.validUntil > rated.ratedOn, own.body);
+    // B's assessment is still a draft: listed with its stage, without a level or score.
+    const staff = await call(app, assoc, "GET", `/api/v1/evaluation-ratings?enterpriseId=${b}`);
+    assert.equal(staff.statusCode, 200, staff.body);
+    assert.equal(staff.json().items.length, 1);
+    assert.equal(staff.json().items[0].stage, "draft");
+    assert.equal(staff.json().items[0].level, null);
+    assert.equal(staff.json().items[0].levelName, null);
+    // Another enterprise's record, an unknown one, a malformed id.
+    assert.equal((await call(app, ent, "GET", `/api/v1/evaluation-ratings?enterpriseId=${b}`)).statusCode, 404);
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    assert.equal(
+      (await call(app, assoc, "GET", `/api/v1/evaluation-ratings?enterpriseId=${unknown}`)).statusCode,
+      404,
+    );
+    assert.equal((await call(app, assoc, "GET", "/api/v1/evaluation-ratings?enterpriseId=x")).statusCode, 400);
   });
 
   it("gives the supervision signals: zero-tolerance findings and worst-level ratings per enterprise", async () => {

@@ -17,6 +17,7 @@ import {
   stageRole,
 } from "./assessments.ts";
 import { assessmentDetail, programmeOverview, readEvaluationFile } from "./detail.ts";
+import { enterpriseRatings } from "./ratings.ts";
 import { capStep, createFinding, labourCheckInAssessment, overdueCapItems } from "./findings.ts";
 import {
   AnswersBody,
@@ -25,11 +26,13 @@ import {
   AssessmentListQuery,
   AssessmentPatchBody,
   CapActionBody,
+  EnterpriseRating,
   ExportQuery,
   Finding,
   FindingBody,
   PagingQuery,
   ProgrammeQuery,
+  RatingsQuery,
   StageBody,
   SystemDetailSchema,
   SystemSummary,
@@ -474,6 +477,24 @@ export async function evaluationRoutes(app: App, { db }: ModuleDeps) {
       },
     },
     async (req) => overdueCapItems(db, actorOf(req), req.query),
+  );
+
+  app.get(
+    "/api/v1/evaluation-ratings",
+    {
+      config: { access: ASSESSMENT_READERS },
+      schema: {
+        tags,
+        summary:
+          "An enterprise's evaluation results for its record: each assessment not cancelled, its stage and the level given",
+        description:
+          "Latest first, at most 50. level, levelName and percent are null until the assessment is rated. An enterprise " +
+          "user asking about another enterprise gets 404 NOT_FOUND.",
+        querystring: RatingsQuery,
+        response: { 200: Type.Object({ items: Type.Array(EnterpriseRating) }) },
+      },
+    },
+    async (req) => enterpriseRatings(db, actorOf(req), req.query.enterpriseId),
   );
 
   app.get(

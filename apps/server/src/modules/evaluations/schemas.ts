@@ -186,3 +186,24 @@ export const PagingQuery = Type.Object({
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 });
 export const ProgrammeQuery = Type.Object({ systemCode: Type.Optional(Type.String({ maxLength: 64 })) });
+
+export const RatingsQuery = Type.Object({
+  enterpriseId: Type.String({ format: "uuid", description: "the enterprise whose results are listed" }),
+});
+const Localized = Type.Object({ zh: Type.String(), en: Type.String() });
+export const EnterpriseRating = Type.Object({
+  assessmentId: Type.String(),
+  systemCode: Type.String(),
+  systemVersion: Type.String(),
+  systemName: Localized,
+  title: Nullable(Type.String()),
+  stage: Literals(ASSESSMENT_STAGES),
+  level: Nullable(Type.String({ description: "the level given at the rating; null before it" })),
+  levelName: Nullable(Localized),
+  percent: Nullable(Type.Number()),
+  worstLevel: Type.Boolean(),
+  ratingWithheld: Type.Boolean(),
+  ratedOn: Nullable(Type.String()),
+  validUntil: Nullable(Type.String()),
+  followUpDueOn: Nullable(Type.String()),
+});

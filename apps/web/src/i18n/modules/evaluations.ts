@@ -137,6 +137,9 @@ export const zhEvaluations = {
   "evaluations.rule.overtime_pay_holiday": "法定节假日加班费低于 300%",
   "evaluations.rule.minimum_wage": "工资低于最低工资标准",
   "evaluations.rule.social_insurance": "未缴纳社会保险",
+  "evaluations.ratings.title": "评价结果",
+  "evaluations.ratings.empty": "尚未参加评价",
+  "evaluations.ratings.withheld": "暂停评级",
 } as const;
 
 export const enEvaluations: Record<keyof typeof zhEvaluations, string> = {
@@ -277,4 +280,7 @@ export const enEvaluations: Record<keyof typeof zhEvaluations, string> = {
   "evaluations.rule.overtime_pay_holiday": "Holiday overtime paid below 300 %",
   "evaluations.rule.minimum_wage": "Pay below the minimum wage",
   "evaluations.rule.social_insurance": "Social insurance not paid",
+  "evaluations.ratings.title": "Evaluation results",
+  "evaluations.ratings.empty": "No assessment yet",
+  "evaluations.ratings.withheld": "Rating withheld",
 };

@@ -5,7 +5,7 @@ import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { applyFieldErrors } from "../../components/formErrors";
 import { useI18n } from "../../i18n/I18nProvider";
-import { useCategories } from "./shared";
+import { displayTrackingNumber, useCategories } from "./shared";
 import { type Channel, STAFF_CHANNELS } from "./types";
 
 interface Values {
@@ -51,7 +51,7 @@ export function CaseCreateModal({ open, staff, salonId, onClose, onCreated }: Pr
         method: "POST",
         body,
       });
-      message.success(t("cases.create.created", { number: created.trackingNumber }));
+      message.success(t("cases.create.created", { number: displayTrackingNumber(created.trackingNumber) }));
       form.resetFields();
       onCreated(created);
     } catch (err) {

@@ -49,6 +49,8 @@ export function CaseDashboardPage() {
             xAxis: { type: "value", minInterval: 1 },
             yAxis: {
               type: "category",
+              // Up to ten categories: name each one (echarts otherwise skips every other label).
+              axisLabel: { interval: 0 },
               data: s.topCategories.map((c) => categories.nameOf(c.category)).reverse(),
             },
             series: [{ type: "bar", data: s.topCategories.map((c) => c.count).reverse() }],
@@ -120,6 +122,7 @@ export function CaseDashboardPage() {
                 <Statistic
                   title={t("cases.dash.satisfactionRate")}
                   value={pct(s.satisfaction.satisfactionRate)}
+                  data-testid="dash-satisfaction-rate"
                 />
               </Card>
             </Col>
@@ -139,6 +142,21 @@ export function CaseDashboardPage() {
                   value={days(s.medianHoursToClose) ?? "—"}
                   suffix={t("cases.dash.days")}
                 />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card>
+                <Statistic
+                  title={t("cases.dash.satisfiedCount")}
+                  value={s.satisfaction.satisfied}
+                  suffix={`/ ${s.satisfaction.rated}`}
+                  data-testid="dash-satisfied"
+                />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card>
+                <Statistic title={t("cases.dash.held")} value={s.heldForReview} data-testid="dash-held" />
               </Card>
             </Col>
           </Row>

@@ -24,7 +24,14 @@ import { applyFieldErrors } from "../../components/formErrors";
 import { PageContainer } from "../../components/PageContainer";
 import { type MessageKey, useI18n } from "../../i18n/I18nProvider";
 import { formatDateTime, text } from "../../utils/format";
-import { CaseStatusTag, CaseTimeline, RatingTag, useCategories, useDepartments } from "./shared";
+import {
+  CaseStatusTag,
+  CaseTimeline,
+  displayTrackingNumber,
+  RatingTag,
+  useCategories,
+  useDepartments,
+} from "./shared";
 import { type CaseAction, type CaseDetail, RATINGS } from "./types";
 
 /** Actions that carry nothing but a confirmation. */
@@ -96,7 +103,11 @@ function ActionModal({
       <Form form={form} layout="vertical" data-testid="action-form">
         {needs.department ? (
           <Form.Item name="departmentId" label={t("cases.field.department")} rules={required}>
-            <Select options={departments.options} data-testid="action-department" />
+            <Select
+              showSearch={{ optionFilterProp: "label" }}
+              options={departments.options}
+              data-testid="action-department"
+            />
           </Form.Item>
         ) : null}
         {needs.reply ? (
@@ -207,7 +218,10 @@ export function CaseDetailPage() {
   };
 
   return (
-    <PageContainer title={c ? c.title : t("cases.detail.title")} subTitle={c?.trackingNumber}>
+    <PageContainer
+      title={c ? c.title : t("cases.detail.title")}
+      subTitle={c ? displayTrackingNumber(c.trackingNumber) : undefined}
+    >
       <ErrorAlert error={state.error} onRetry={state.reload} />
       {c ? (
         <Row gutter={16}>

@@ -16,7 +16,7 @@ import { useTableQuery } from "../../components/useTableQuery";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatDateTime } from "../../utils/format";
 import { CaseCreateModal } from "./CaseCreateModal";
-import { CaseStatusTag, RatingTag, useCategories, useDepartments } from "./shared";
+import { CaseStatusTag, displayTrackingNumber, RatingTag, useCategories, useDepartments } from "./shared";
 import { CASE_STATUSES, type CaseSummary, CHANNELS } from "./types";
 
 const FILTER_KEYS = ["q", "status", "category", "departmentId", "channel", "overdue", "from", "to"] as const;
@@ -64,7 +64,7 @@ export function CaseListPage() {
       width: 200,
       render: (n: string, c) => (
         <Link to={`/console/cases/${c.id}`} data-testid="case-link">
-          {n}
+          {displayTrackingNumber(n)}
         </Link>
       ),
     },

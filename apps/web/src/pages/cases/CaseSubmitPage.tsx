@@ -9,7 +9,7 @@ import { applyFieldErrors } from "../../components/formErrors";
 import { useI18n } from "../../i18n/I18nProvider";
 import { getLocale } from "../../i18n/locale";
 import { PortalHeader } from "../public/PortalHeader";
-import { newIdempotencyKey, useCategories } from "./shared";
+import { displayTrackingNumber, newIdempotencyKey, useCategories } from "./shared";
 
 interface SubmitValues {
   category: string;
@@ -86,7 +86,7 @@ export function CaseSubmitPage() {
             extra={
               <Space direction="vertical" size="large">
                 <Typography.Title level={3} copyable data-testid="tracking-number" style={{ margin: 0 }}>
-                  {trackingNumber}
+                  {displayTrackingNumber(trackingNumber)}
                 </Typography.Title>
                 <Space>
                   <Link to={`/cases/track?n=${trackingNumber}`} data-testid="track-link">
@@ -115,6 +115,7 @@ export function CaseSubmitPage() {
                 rules={[{ required: true, message: t("form.required") }]}
               >
                 <Select
+                  showSearch={{ optionFilterProp: "label" }}
                   options={categories.options}
                   loading={categories.loading}
                   data-testid="submit-category"

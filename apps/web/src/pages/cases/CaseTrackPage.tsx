@@ -8,7 +8,7 @@ import { applyFieldErrors } from "../../components/formErrors";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatDateTime } from "../../utils/format";
 import { PortalHeader } from "../public/PortalHeader";
-import { CaseStatusTag, CaseTimeline, RatingTag, useCategories } from "./shared";
+import { CaseStatusTag, CaseTimeline, displayTrackingNumber, RatingTag, useCategories } from "./shared";
 import { type PublicCase, RATINGS, type Rating } from "./types";
 
 function RatingForm({
@@ -121,7 +121,7 @@ export function CaseTrackPage() {
               <Typography.Title level={4}>{c.title}</Typography.Title>
               <Descriptions column={{ xs: 1, sm: 2 }} size="small">
                 <Descriptions.Item label={t("cases.field.trackingNumber")}>
-                  {c.trackingNumber}
+                  <span data-testid="track-number">{displayTrackingNumber(c.trackingNumber)}</span>
                 </Descriptions.Item>
                 <Descriptions.Item label={t("cases.field.status")}>
                   <CaseStatusTag status={c.status} /> <RatingTag rating={c.rating} />

@@ -12,7 +12,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { rowTestId } from "../../utils/testid";
 import { CaseCreateModal } from "./CaseCreateModal";
 import { SalonFormModal } from "./SalonsPage";
-import { CaseStatusTag, useCategories } from "./shared";
+import { CaseStatusTag, displayTrackingNumber, useCategories } from "./shared";
 import type { CaseSummary, Salon } from "./types";
 
 /** One salon: who hosted and attended, and the problems collected there with their status. */
@@ -95,7 +95,7 @@ export function SalonDetailPage() {
             {
               title: t("cases.field.trackingNumber"),
               dataIndex: "trackingNumber",
-              render: (n: string, c) => <Link to={`/console/cases/${c.id}`}>{n}</Link>,
+              render: (n: string, c) => <Link to={`/console/cases/${c.id}`}>{displayTrackingNumber(n)}</Link>,
             },
             { title: t("cases.field.title"), dataIndex: "title" },
             {

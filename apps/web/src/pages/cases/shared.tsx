@@ -125,3 +125,11 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/**
+ * A tracking number for reading aloud or copying down: `PH250210-7K3M9-QX2WDT` (packages/rules
+ * formatTrackingNumber). Lookups and the case search read it leniently, hyphens or not.
+ */
+export function displayTrackingNumber(n: string): string {
+  return /^PH\d{6}[0-9A-Z]{11}$/.test(n) ? `${n.slice(0, 8)}-${n.slice(8, 13)}-${n.slice(13)}` : n;
+}

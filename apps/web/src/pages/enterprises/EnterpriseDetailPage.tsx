@@ -11,6 +11,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageContainer } from "../../components/PageContainer";
 import { NotFoundResult } from "../../components/Results";
 import { useI18n } from "../../i18n/I18nProvider";
+import { EnterpriseRatingsCard } from "../evaluations/EnterpriseRatingsCard";
 import { EnterpriseFormDrawer } from "./EnterpriseFormDrawer";
 import { EnterpriseInfo } from "./EnterpriseInfo";
 import { HistoryTimeline } from "./HistoryTimeline";
@@ -136,6 +137,7 @@ export function EnterpriseDetailPage() {
           items={tabItems}
         />
       </Card>
+      <EnterpriseRatingsCard enterpriseId={e.id} />
       {editable ? (
         <EnterpriseFormDrawer
           open={editing}

@@ -22,7 +22,7 @@ import {
   Upload,
 } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { type HTMLAttributes, useState } from "react";
 import { useParams } from "react-router-dom";
 import { api } from "../../api/client";
 import { useApi } from "../../api/useApi";
@@ -191,6 +191,7 @@ function FindingsCard({ detail, reload }: { detail: AssessmentDetail; reload: ()
         data-testid="findings-table"
         size="small"
         rowKey="id"
+        onRow={(f) => ({ "data-testid": "finding-row", "data-rule": f.labourRule ?? "" }) as HTMLAttributes<HTMLElement>}
         dataSource={detail.findings}
         pagination={false}
         locale={{ emptyText: t("evaluations.empty") }}
@@ -268,6 +269,7 @@ function FindingsCard({ detail, reload }: { detail: AssessmentDetail; reload: ()
         title={t("evaluations.assessment.addFinding")}
         onCancel={() => setAdding(false)}
         onOk={addFinding}
+        okButtonProps={{ "data-testid": "add-finding-ok" } as ButtonProps}
       >
         <Form form={findingForm} layout="vertical" initialValues={{ severity: "medium" }}>
           <Form.Item name="title" label={t("evaluations.col.title")} rules={[{ required: true }]}>
@@ -372,6 +374,7 @@ export function AssessmentPage() {
     }
     return false;
   };
+  const levelName = d.system.rating.levels.find((l) => l.id === a.level)?.name;
   const current = MAIN_STAGES.indexOf(a.stage as (typeof MAIN_STAGES)[number]);
   const indicatorRows = d.system.sections.flatMap((s) => s.indicators.map((ind) => ({ section: s, ind })));
   return (
@@ -416,6 +419,7 @@ export function AssessmentPage() {
                   title={t("evaluations.action.confirm", { action: dyn("evaluations.action", x.action) })}
                   onConfirm={() => act(x.action)}
                   disabled={x.blockedBy !== null}
+                  okButtonProps={{ "data-testid": "stage-action-confirm" } as ButtonProps}
                 >
                   <Button
                     type="primary"
@@ -432,7 +436,9 @@ export function AssessmentPage() {
       </Card>
       <Card title={t("evaluations.assessment.facts")} style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
-          <Descriptions.Item label={t("evaluations.col.level")}>{a.level ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("evaluations.col.level")}>
+            <span data-testid="assessment-level">{levelName ? loc(levelName) : (a.level ?? "—")}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t("evaluations.col.percent")}>
             {a.percent === null ? "—" : `${a.percent.toFixed(1)} %`}
           </Descriptions.Item>

@@ -122,6 +122,22 @@ export interface LabourCheckResult {
   monthlyAverageHours: { month: string; workers: number; averageHours: number }[];
 }
 
+export interface EnterpriseRating {
+  assessmentId: string;
+  systemCode: string;
+  systemVersion: string;
+  systemName: LocalizedText;
+  title: string | null;
+  stage: string;
+  level: string | null;
+  levelName: LocalizedText | null;
+  percent: number | null;
+  worstLevel: boolean;
+  ratingWithheld: boolean;
+  ratedOn: string | null;
+  validUntil: string | null;
+}
+
 export const MAIN_STAGES = [
   "draft",
   "selfAssessment",
