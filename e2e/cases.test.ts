@@ -147,6 +147,9 @@ describe("case loop journey (browser)", () => {
     // "Other" has no department of its own: the case waits for the coordinator; staff see the contact.
     await page.getByTestId("case-department").filter({ hasText: "待分派" }).waitFor();
     await page.getByText(CONTACT).waitFor();
+    // Every action offered is one the page can carry out: each button has its name.
+    const labels = await page.getByTestId("case-actions").locator("button").allTextContents();
+    assert.ok(labels.length > 0 && labels.every((l) => l.trim() !== ""), JSON.stringify(labels));
     await page.getByTestId("action-assign").click();
     await choose(page, "action-department", MARKET_REGULATION);
     await page.getByTestId("action-ok").click();

@@ -141,14 +141,23 @@ function marchTimesheet(): TimesheetRow[] {
 /** A small PDF: evidence is sniffed by its bytes. */
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-async function signIn(browser: Browser, baseUrl: string, username: string): Promise<Page> {
+/**
+ * One signed-in page per account for the whole journey: sign-ins are rate limited (10 a minute per address), and
+ * the journey switches between the auditor and the enterprise several times.
+ */
+const pages = new Map<string, Page>();
+async function pageOf(browser: Browser, baseUrl: string, username: string): Promise<Page> {
+  const open = pages.get(username);
+  if (open) return open;
   const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId("login-username").fill(username);
   await page.getByTestId("login-password").fill(DEMO_PASSWORD);
   await page.getByTestId("login-submit").click();
   await page.waitForURL(/\/console/);
+  pages.set(username, page);
   return page;
 }
 
@@ -166,6 +175,20 @@ async function pick(page: Page, text: string): Promise<void> {
     .filter({ hasText: text })
     .first()
     .click();
+}
+
+/** Waits until no dropdown is open (a closing one would take the next select's click). */
+async function dropdownsClosed(page: Page): Promise<void> {
+  await page.locator(".ant-select-dropdown:visible").first().waitFor({ state: "hidden" });
+}
+
+/** Picks an option of a short single select, then waits for the select to show it and its dropdown to close. */
+async function select(page: Page, testId: string, text: string): Promise<void> {
+  await dropdownsClosed(page);
+  await page.getByTestId(testId).click();
+  await pick(page, text);
+  await page.getByTestId(testId).filter({ hasText: text }).waitFor();
+  await dropdownsClosed(page);
 }
 
 /** Takes a stage action through its confirmation and waits for the stage it leads to. */
@@ -204,7 +227,12 @@ describe("evaluation journey (browser)", () => {
     // The association defines the short system as data and publishes it (the shipped ones have 40+ indicators).
     const created = await call(app, auditor, "POST", "/api/v1/evaluation-systems", { definition: SYSTEM });
     assert.equal(created.statusCode, 201, created.body);
-    const published = await call(app, auditor, "POST", `/api/v1/evaluation-systems/${created.json().id}/publish`);
+    const published = await call(
+      app,
+      auditor,
+      "POST",
+      `/api/v1/evaluation-systems/${created.json().id}/publish`,
+    );
     assert.equal(published.statusCode, 200, published.body);
     const found = await call(app, auditor, "GET", `/api/v1/enterprises?q=${encodeURIComponent("悦春毛衫")}`);
     const pilot = found.json().items.find((e: { name: string }) => e.name === ENTERPRISE_NAME);
@@ -214,12 +242,12 @@ describe("evaluation journey (browser)", () => {
 
   test("the auditor opens an assessment of a pilot enterprise and starts its self-assessment", async () => {
     const { server, browser } = session();
-    const page = await signIn(browser, server.baseUrl, AUDITOR);
+    const page = await pageOf(browser, server.baseUrl, AUDITOR);
     await page.getByTestId("menu-evaluations").click();
     await page.getByTestId("create-assessment").click();
     await choose(page, "enterprise-select", "悦春毛衫");
-    await page.getByTestId("create-assessment-system").click();
-    await pick(page, "CSC9000T 试点快速评价");
+    await page.getByTestId("enterprise-select").filter({ hasText: ENTERPRISE_NAME }).waitFor();
+    await select(page, "create-assessment-system", "CSC9000T 试点快速评价");
     await page.getByTestId("create-assessment-ok").click();
     await page.waitForURL(/\/console\/evaluations\/assessments\/[0-9a-f-]{36}$/);
     assessmentUrl = page.url();
@@ -227,12 +255,11 @@ describe("evaluation journey (browser)", () => {
     await page.getByTestId("stage-draft").first().waitFor();
     await stageAction(page, "startSelfAssessment", "selfAssessment");
     await screenshot(page, "evaluations-01-self-assessment-started");
-    await page.context().close();
   });
 
   test("the enterprise answers its self-assessment with evidence and submits it", async () => {
     const { server, browser } = session();
-    const page = await signIn(browser, server.baseUrl, ENTERPRISE_USER);
+    const page = await pageOf(browser, server.baseUrl, ENTERPRISE_USER);
     await page.getByTestId("menu-evaluations").click();
     // Its own programme row is its latest assessment, the new one.
     await page.getByTestId("assessment-link").filter({ hasText: ENTERPRISE_NAME }).click();
@@ -244,19 +271,16 @@ describe("evaluation journey (browser)", () => {
     await page.getByTestId("answer-ms-manual").click();
     await pick(page, EVIDENCE);
     await page.keyboard.press("Escape");
-    await page.getByTestId("answer-ms-policy").click();
-    await pick(page, "是");
-    await page.getByTestId("answer-wh-records").click();
-    await pick(page, "是");
+    await dropdownsClosed(page);
+    for (const id of ["ms-policy", "wh-records"]) await select(page, `answer-${id}`, "是");
     await page.getByTestId("answers-save").click();
     await screenshot(page, "evaluations-02-self-answered");
     await stageAction(page, "submitSelfAssessment", "expertInitial");
-    await page.context().close();
   });
 
   test("the auditor records the site visit and finds the overtime breach in an uploaded timesheet", async () => {
     const { server, browser } = session();
-    const page = await signIn(browser, server.baseUrl, AUDITOR);
+    const page = await pageOf(browser, server.baseUrl, AUDITOR);
     await page.goto(assessmentUrl);
     await page.getByTestId("stage-expertInitial").first().waitFor();
     // The expert assessment cannot be completed before its facts are recorded.
@@ -286,7 +310,6 @@ describe("evaluation journey (browser)", () => {
     assert.doesNotMatch(titles, /加班费|最低工资|社会保险/);
     await screenshot(page, "evaluations-03-overtime-found");
     await stageAction(page, "completeInitialAssessment", "trainingTrial");
-    await page.context().close();
   });
 
   test("the enterprise answers the CAP item and, after its trial run, asks for re-assessment", async () => {
@@ -297,7 +320,7 @@ describe("evaluation journey (browser)", () => {
          site_visit_on = site_visit_on - interval '3 months' where id = $1`,
       [assessmentUrl.split("/").pop()],
     );
-    const page = await signIn(browser, server.baseUrl, ENTERPRISE_USER);
+    const page = await pageOf(browser, server.baseUrl, ENTERPRISE_USER);
     await page.goto(assessmentUrl);
     await page.getByTestId("stage-trainingTrial").first().waitFor();
     await capStep(
@@ -311,28 +334,31 @@ describe("evaluation journey (browser)", () => {
     );
     await stageAction(page, "startReassessment", "reassessment");
     await screenshot(page, "evaluations-04-cap-submitted");
-    await page.context().close();
   });
 
   test("the auditor accepts, verifies and closes the CAP item, then rates the enterprise", async () => {
     const { server, browser } = session();
-    const page = await signIn(browser, server.baseUrl, AUDITOR);
+    const page = await pageOf(browser, server.baseUrl, AUDITOR);
     await page.goto(assessmentUrl);
     await page.getByTestId("stage-reassessment").first().waitFor();
     await capStep(page, "accept", { comment: "措施可行" }, "accepted");
-    await capStep(page, "verify", { verificationNote: "现场核查 5 月排班表与考勤，月加班均不超过 36 小时" }, "verified");
+    await capStep(
+      page,
+      "verify",
+      { verificationNote: "现场核查 5 月排班表与考勤，月加班均不超过 36 小时" },
+      "verified",
+    );
     await capStep(page, "close", {}, "closed");
     await stageAction(page, "rate", "rated");
     // The crucial overtime indicator failed on the March timesheet: conditionally compliant, 64 %.
     await page.getByTestId("assessment-level").filter({ hasText: "有条件符合" }).waitFor();
     await screenshot(page, "evaluations-05-rated");
-    await page.context().close();
   });
 
   test("the rating shows on the enterprise page, for the enterprise and the regulator", async () => {
     const { server, browser } = session();
     for (const username of [ENTERPRISE_USER, "regulator"]) {
-      const page = await signIn(browser, server.baseUrl, username);
+      const page = await pageOf(browser, server.baseUrl, username);
       await page.goto(`${server.baseUrl}/console/enterprises/${enterpriseId}`);
       await expectTitle(page, ENTERPRISE_NAME);
       const row = page
@@ -346,7 +372,6 @@ describe("evaluation journey (browser)", () => {
       // The pilot's 2008 rating on the shipped CSC9000T system stays on the record beside it.
       await page.getByTestId("rating-row").filter({ hasText: "2008-11-20" }).waitFor();
       if (username === ENTERPRISE_USER) await screenshot(page, "evaluations-06-enterprise-page");
-      await page.context().close();
     }
   });
 });

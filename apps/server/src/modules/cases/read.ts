@@ -20,7 +20,7 @@ import {
   stateOf,
   viewerOf,
 } from "./model.ts";
-import type { CaseFilters, CaseListQuery, CaseSummary } from "./schemas.ts";
+import { ACTION_TYPES, type CaseFilters, type CaseListQuery, type CaseSummary } from "./schemas.ts";
 
 const OPEN_SQL = `('new', 'acknowledged', 'inProgress')`;
 
@@ -139,13 +139,14 @@ export async function getCaseDetail(db: Db, actor: Actor, id: string) {
     "select count(*)::int as n from cases where duplicate_of = $1",
     [id],
   );
+  // Only what the API can carry out: an offered action without an endpoint is a button that always fails.
   const allowed = caseAllowedActions(state, caseActor, {
     now,
     calendar,
     caseId: id,
     departmentExists: (d) => departments.has(d),
     duplicateCount: dupCount?.n ?? 0,
-  });
+  }).filter((a) => ACTION_TYPES.has(a));
   const internal = viewer.actor.role !== "enterprise";
   const timeline = await db.query(
     `select e.id, e.at, e.type, e.visibility, e.actor_kind as "actorKind", e.actor_name as "actorName",

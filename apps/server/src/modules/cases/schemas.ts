@@ -78,6 +78,10 @@ export const ActionBody = Type.Union([
   obj({ type: Type.Literal("escalate"), reason: Reason }),
 ]);
 export type ActionBody = Static<typeof ActionBody>;
+/** The action types POST /cases/:id/actions accepts; the rules also know `split`, which has no endpoint yet. */
+export const ACTION_TYPES: ReadonlySet<string> = new Set(
+  ActionBody.anyOf.map((member) => String((member.properties.type as { const: unknown }).const)),
+);
 
 export const RatingBody = obj({ rating: Rating, comment: Type.Optional(Reason) });
 export const NoteBody = obj({ text: Text(5000) });

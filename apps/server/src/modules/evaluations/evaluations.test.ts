@@ -314,13 +314,19 @@ describeWithFixtures("assessments through their stages", (ctx) => {
     assert.equal(staff.json().items[0].level, null);
     assert.equal(staff.json().items[0].levelName, null);
     // Another enterprise's record, an unknown one, a malformed id.
-    assert.equal((await call(app, ent, "GET", `/api/v1/evaluation-ratings?enterpriseId=${b}`)).statusCode, 404);
+    assert.equal(
+      (await call(app, ent, "GET", `/api/v1/evaluation-ratings?enterpriseId=${b}`)).statusCode,
+      404,
+    );
     const unknown = "00000000-0000-4000-8000-000000000000";
     assert.equal(
       (await call(app, assoc, "GET", `/api/v1/evaluation-ratings?enterpriseId=${unknown}`)).statusCode,
       404,
     );
-    assert.equal((await call(app, assoc, "GET", "/api/v1/evaluation-ratings?enterpriseId=x")).statusCode, 400);
+    assert.equal(
+      (await call(app, assoc, "GET", "/api/v1/evaluation-ratings?enterpriseId=x")).statusCode,
+      400,
+    );
   });
 
   it("gives the supervision signals: zero-tolerance findings and worst-level ratings per enterprise", async () => {

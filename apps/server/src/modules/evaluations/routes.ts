@@ -17,8 +17,8 @@ import {
   stageRole,
 } from "./assessments.ts";
 import { assessmentDetail, programmeOverview, readEvaluationFile } from "./detail.ts";
-import { enterpriseRatings } from "./ratings.ts";
 import { capStep, createFinding, labourCheckInAssessment, overdueCapItems } from "./findings.ts";
+import { enterpriseRatings } from "./ratings.ts";
 import {
   AnswersBody,
   Assessment,

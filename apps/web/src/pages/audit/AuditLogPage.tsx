@@ -1,15 +1,17 @@
-import { AutoComplete, DatePicker, Form, Input, Typography } from "antd";
+import { AutoComplete, DatePicker, Form, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import dayjs, { type Dayjs } from "dayjs";
+import dayjs from "dayjs";
 import { useMemo } from "react";
 import { Link } from "react-router-dom";
 import type { AuditEntry, Page } from "../../api/types";
 import { useApi } from "../../api/useApi";
 import { AuditAction } from "../../components/AuditAction";
+import { FilterInput } from "../../components/FilterInput";
 import { JsonDiff } from "../../components/JsonDiff";
 import { PageContainer } from "../../components/PageContainer";
 import { PagedTable } from "../../components/PagedTable";
 import { SearchForm } from "../../components/SearchForm";
+import { type DateRangeFormValues, useDateRangeFilterForm } from "../../components/useFilterForm";
 import { useTableQuery } from "../../components/useTableQuery";
 import { useI18n } from "../../i18n/I18nProvider";
 import { EMPTY, formatDateTime } from "../../utils/format";
@@ -17,14 +19,7 @@ import { EMPTY, formatDateTime } from "../../utils/format";
 const FILTER_KEYS = ["actor", "entityType", "action", "from", "to"] as const;
 const ENTITY_TYPES = ["enterprise", "user", "import"];
 const ACTIONS = ["create", "update", "delete", "commit", "login"];
-const DATE = "YYYY-MM-DD";
-
-interface AuditFilterValues {
-  actor?: string;
-  entityType?: string;
-  action?: string;
-  range?: [Dayjs, Dayjs] | null;
-}
+type AuditFilterValues = DateRangeFormValues<(typeof FILTER_KEYS)[number]>;
 
 function entityLink(entry: AuditEntry) {
   if (!entry.entityId) return EMPTY;
@@ -49,17 +44,7 @@ export function AuditLogPage() {
   );
   const list = useApi<Page<AuditEntry>>("/api/v1/audit", query);
 
-  const formValues = useMemo<AuditFilterValues>(
-    () => ({
-      actor: tq.filters.actor || undefined,
-      entityType: tq.filters.entityType || undefined,
-      action: tq.filters.action || undefined,
-      range: from && to ? [dayjs(from), dayjs(to)] : null,
-    }),
-    [tq.filters, from, to],
-  );
-  const onSearch = ({ range, ...values }: AuditFilterValues) =>
-    tq.setFilters({ ...values, from: range?.[0].format(DATE), to: range?.[1].format(DATE) });
+  const { formValues, onSearch } = useDateRangeFilterForm(tq);
 
   const columns: ColumnsType<AuditEntry> = [
     { title: t("audit.at"), dataIndex: "at", width: 180, render: formatDateTime },
@@ -80,14 +65,7 @@ export function AuditLogPage() {
   return (
     <PageContainer title={t("nav.audit")}>
       <SearchForm<AuditFilterValues> values={formValues} onSearch={onSearch} onReset={tq.resetFilters}>
-        <Form.Item name="actor">
-          <Input
-            allowClear
-            style={{ width: 180 }}
-            placeholder={t("audit.actor")}
-            data-testid="search-input"
-          />
-        </Form.Item>
+        <FilterInput name="actor" width={180} placeholder={t("audit.actor")} testId="search-input" />
         <Form.Item name="entityType">
           <AutoComplete
             allowClear

@@ -32,7 +32,7 @@ import {
   useCategories,
   useDepartments,
 } from "./shared";
-import { type CaseAction, type CaseDetail, RATINGS } from "./types";
+import { ACTIONS, type CaseAction, type CaseDetail, RATINGS } from "./types";
 
 /** Actions that carry nothing but a confirmation. */
 const PLAIN: CaseAction[] = ["acknowledge", "start", "close"];
@@ -203,6 +203,8 @@ export function CaseDetailPage() {
   const [action, setAction] = useState<CaseAction | null>(null);
   const c = state.data;
   const staff = c?.canNote ?? false;
+  // Only actions this page has a label and a form for (a newer server may offer more).
+  const actions = (c?.allowedActions ?? []).filter((a) => (ACTIONS as readonly string[]).includes(a));
 
   const done = (next: CaseDetail) => {
     state.setData(next);
@@ -279,11 +281,11 @@ export function CaseDetailPage() {
           </Col>
           <Col xs={24} lg={9}>
             <Card title={t("cases.detail.actions")} data-testid="case-actions">
-              {c.allowedActions.length === 0 ? (
+              {actions.length === 0 ? (
                 <Typography.Text type="secondary">{t("cases.detail.noActions")}</Typography.Text>
               ) : (
                 <Space wrap>
-                  {c.allowedActions.map((a) =>
+                  {actions.map((a) =>
                     PLAIN.includes(a) ? (
                       <Popconfirm
                         key={a}

@@ -67,6 +67,17 @@ function RatingForm({
   );
 }
 
+/** Compares as the server reads a typed number (packages/rules normaliseTrackingNumber, without the check). */
+function sameTrackingNumber(canonical: string, typed: string): boolean {
+  const read = typed
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+  return read === canonical;
+}
+
 /** 办理进度查询 (/cases/track?n=…): status, public replies and timeline of a case, and the rating form. */
 export function CaseTrackPage() {
   const { t } = useI18n();
@@ -75,7 +86,10 @@ export function CaseTrackPage() {
   const [input, setInput] = useState(number);
   const state = useApi<PublicCase>(number ? `/api/v1/public/cases/${encodeURIComponent(number)}` : null);
   const categories = useCategories();
-  const c = state.data && number ? state.data : null;
+  // Only the case the address names: after a new lookup fails or while it loads, the previous case (and its
+  // rating form) must not stay on the page under the new number.
+  const c =
+    state.data && !state.error && sameTrackingNumber(state.data.trackingNumber, number) ? state.data : null;
   const notFound = (state.error as { status?: number } | null)?.status === 404;
 
   return (

@@ -1,20 +1,23 @@
-import { DownloadOutlined, ReloadOutlined, SettingOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Col, Empty, Form, Input, Popconfirm, Row, Space, Typography } from "antd";
+import { ReloadOutlined, SettingOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Col, Empty, Popconfirm, Row, Space, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useRef, useState } from "react";
 import { Link } from "react-router-dom";
-import { api, apiDownload } from "../../api/client";
+import { api } from "../../api/client";
 import { useReference } from "../../api/reference";
 import type { Page } from "../../api/types";
 import { useApi } from "../../api/useApi";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { ErrorAlert, errorMessage } from "../../components/ErrorAlert";
+import { ExportButton } from "../../components/ExportButton";
+import { FilterInput } from "../../components/FilterInput";
 import { FilterSelect } from "../../components/FilterSelect";
 import { PageContainer } from "../../components/PageContainer";
 import { PagedTable } from "../../components/PagedTable";
 import { SearchForm } from "../../components/SearchForm";
 import { type EChartsOption, useECharts } from "../../components/useECharts";
+import { type FilterFormValues, useFilterForm } from "../../components/useFilterForm";
 import { useTableQuery } from "../../components/useTableQuery";
 import { type MessageKey, type Translate, useI18n } from "../../i18n/I18nProvider";
 import { formatDateTime, text } from "../../utils/format";
@@ -32,7 +35,7 @@ import {
 
 const FILTER_KEYS = ["q", "class", "town", "source"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
-type FilterValues = Partial<Record<FilterKey, string>>;
+type FilterValues = FilterFormValues<FilterKey>;
 
 const BAR_COLORS: Record<EnterpriseClass, string> = {
   I: "#389e0d",
@@ -117,14 +120,7 @@ function ClassFilters() {
   const towns = useReference("towns");
   return (
     <>
-      <Form.Item name="q">
-        <Input
-          allowClear
-          style={{ width: 280 }}
-          placeholder={t("classes.search.placeholder")}
-          data-testid="class-search-input"
-        />
-      </Form.Item>
+      <FilterInput width={280} placeholder={t("classes.search.placeholder")} testId="class-search-input" />
       <FilterSelect
         name="class"
         placeholder={t("classes.filter.class")}
@@ -159,12 +155,7 @@ export function ClassListPage() {
   const summary = useApi<ClassSummary>("/api/v1/classes/summary", undefined, version);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<ReclassifyResult | null>(null);
-  const [exporting, setExporting] = useState(false);
-
-  const formValues = useMemo<FilterValues>(
-    () => Object.fromEntries(FILTER_KEYS.map((k) => [k, tq.filters[k] || undefined])),
-    [tq.filters],
-  );
+  const { formValues } = useFilterForm(tq);
 
   const reclassifyAll = async () => {
     setRunning(true);
@@ -179,18 +170,6 @@ export function ClassListPage() {
       message.error(errorMessage(err, t));
     } finally {
       setRunning(false);
-    }
-  };
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const { page: _p, pageSize: _s, ...filters } = tq.query;
-      await apiDownload("/api/v1/classes/export", filters, "classes.xlsx");
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setExporting(false);
     }
   };
 
@@ -274,14 +253,14 @@ export function ClassListPage() {
               </Button>
             </Link>
           ) : null}
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={onExport}
-            data-testid="class-export"
+          <ExportButton
+            url="/api/v1/classes/export"
+            filename="classes.xlsx"
+            query={tq.query}
+            testId="class-export"
           >
             {t("classes.export")}
-          </Button>
+          </ExportButton>
           {isRegulator ? (
             <Popconfirm
               title={t("classes.reclassifyAll")}

@@ -7,6 +7,7 @@ import {
   Empty,
   Form,
   type FormInstance,
+  type FormListFieldData,
   Input,
   InputNumber,
   List,
@@ -15,11 +16,13 @@ import {
   Skeleton,
   Space,
   Table,
+  type TableProps,
   Tabs,
   Tag,
   Typography,
 } from "antd";
-import { useEffect, useState } from "react";
+import type { ColumnsType, ColumnType } from "antd/es/table";
+import { type ReactNode, useEffect, useState } from "react";
 import { ApiError, api } from "../../api/client";
 import { useApi } from "../../api/useApi";
 import { ErrorAlert, errorMessage } from "../../components/ErrorAlert";
@@ -83,6 +86,53 @@ function IssuesPanel({ issues, rules }: { issues: RuleSetIssue[]; rules: Rules |
   );
 }
 
+type ListRow = FormListFieldData;
+
+/** One editable table of a Form.List: a row per item of the list. */
+function FieldListTable({
+  fields,
+  columns,
+  scroll,
+}: {
+  fields: ListRow[];
+  columns: ColumnsType<ListRow>;
+  scroll?: TableProps<ListRow>["scroll"];
+}) {
+  return (
+    <Table<ListRow>
+      size="small"
+      pagination={false}
+      rowKey="key"
+      dataSource={fields}
+      scroll={scroll}
+      columns={columns}
+    />
+  );
+}
+
+/**
+ * A column whose cell edits `field` (a path below the row for a nested one) of the row's list item;
+ * `control` takes the row's index where the control needs it (for a data-testid).
+ */
+function fieldColumn(
+  title: string,
+  field: string | string[],
+  control: ReactNode | ((row: number) => ReactNode),
+  width?: number,
+): ColumnType<ListRow> {
+  const path = Array.isArray(field) ? field : [field];
+  return {
+    title,
+    key: path[0],
+    width,
+    render: (_, f) => (
+      <Form.Item name={[f.name, ...path]} style={{ margin: 0 }}>
+        {typeof control === "function" ? control(f.name) : control}
+      </Form.Item>
+    ),
+  };
+}
+
 function ElementsTab() {
   const { t } = useI18n();
   const elements = Form.useWatch(["rules", "elements"]) as Rules["elements"] | undefined;
@@ -91,37 +141,26 @@ function ElementsTab() {
     <>
       <Form.List name={["rules", "elements"]}>
         {(fields) => (
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="key"
-            dataSource={fields}
+          <FieldListTable
+            fields={fields}
             columns={[
               {
                 title: t("classPage.checklist.element"),
                 key: "id",
                 render: (_, f) => elementName(elements?.[f.name]?.id ?? "", t),
               },
-              {
-                title: t("classPage.checklist.weight"),
-                key: "weight",
-                width: 160,
-                render: (_, f) => (
-                  <Form.Item name={[f.name, "weight"]} style={{ margin: 0 }}>
-                    <InputNumber min={0} max={100} step={1} data-testid={`rule-weight-${f.name}`} />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: t("classPage.checklist.maxScore"),
-                key: "maxScore",
-                width: 160,
-                render: (_, f) => (
-                  <Form.Item name={[f.name, "maxScore"]} style={{ margin: 0 }}>
-                    <InputNumber min={0} step={1} />
-                  </Form.Item>
-                ),
-              },
+              fieldColumn(
+                t("classPage.checklist.weight"),
+                "weight",
+                (row) => <InputNumber min={0} max={100} step={1} data-testid={`rule-weight-${row}`} />,
+                160,
+              ),
+              fieldColumn(
+                t("classPage.checklist.maxScore"),
+                "maxScore",
+                <InputNumber min={0} step={1} />,
+                160,
+              ),
             ]}
           />
         )}
@@ -144,40 +183,21 @@ function BandsTab() {
   return (
     <Form.List name={["rules", "bands"]}>
       {(fields) => (
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="key"
-          dataSource={fields}
+        <FieldListTable
+          fields={fields}
           columns={[
-            {
-              title: t("rules.band.class"),
-              key: "class",
-              width: 140,
-              render: (_, f) => (
-                <Form.Item name={[f.name, "class"]} style={{ margin: 0 }}>
-                  <Select style={{ width: 110 }} options={classOptions(t)} />
-                </Form.Item>
-              ),
-            },
-            {
-              title: t("rules.band.min"),
-              key: "min",
-              render: (_, f) => (
-                <Form.Item name={[f.name, "min"]} style={{ margin: 0 }}>
-                  <InputNumber min={0} max={100} data-testid={`rule-band-min-${f.name}`} />
-                </Form.Item>
-              ),
-            },
-            {
-              title: t("rules.band.max"),
-              key: "max",
-              render: (_, f) => (
-                <Form.Item name={[f.name, "max"]} style={{ margin: 0 }}>
-                  <InputNumber min={0} max={100} data-testid={`rule-band-max-${f.name}`} />
-                </Form.Item>
-              ),
-            },
+            fieldColumn(
+              t("rules.band.class"),
+              "class",
+              <Select style={{ width: 110 }} options={classOptions(t)} />,
+              140,
+            ),
+            fieldColumn(t("rules.band.min"), "min", (row) => (
+              <InputNumber min={0} max={100} data-testid={`rule-band-min-${row}`} />
+            )),
+            fieldColumn(t("rules.band.max"), "max", (row) => (
+              <InputNumber min={0} max={100} data-testid={`rule-band-max-${row}`} />
+            )),
           ]}
         />
       )}
@@ -192,85 +212,50 @@ function SignalsTab({ editable }: { editable: boolean }) {
     <Form.List name={["rules", "signalRules"]}>
       {(fields, { add, remove }) => (
         <>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="key"
-            dataSource={fields}
+          <FieldListTable
+            fields={fields}
             scroll={{ x: 980 }}
             columns={[
-              {
-                title: t("rules.signal.id"),
-                key: "id",
-                width: 170,
-                render: (_, f) => (
-                  <Form.Item name={[f.name, "id"]} style={{ margin: 0 }}>
-                    <Input maxLength={60} />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: t("rules.signal.metric"),
-                key: "metric",
-                width: 170,
-                render: (_, f) => (
-                  <Form.Item name={[f.name, "metric"]} style={{ margin: 0 }}>
-                    <Select
-                      style={{ width: 160 }}
-                      options={METRICS.map((m) => ({ value: m, label: metricName(m, t) }))}
-                    />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: t("rules.signal.window"),
-                key: "windowMonths",
-                width: 110,
-                render: (_, f) => (
-                  <Form.Item name={[f.name, "windowMonths"]} style={{ margin: 0 }}>
-                    <InputNumber min={1} max={600} style={{ width: 90 }} />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: t("rules.signal.comparison"),
-                key: "comparison",
-                width: 90,
-                render: (_, f) => (
-                  <Form.Item name={[f.name, "comparison"]} style={{ margin: 0 }}>
-                    <Select
-                      style={{ width: 70 }}
-                      options={COMPARISONS.map((c) => ({ value: c, label: c }))}
-                    />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: t("rules.signal.threshold"),
-                key: "threshold",
-                width: 110,
-                render: (_, f) => (
-                  <Form.Item name={[f.name, "threshold"]} style={{ margin: 0 }}>
-                    <InputNumber style={{ width: 90 }} />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: t("rules.signal.effect"),
-                key: "effect",
-                width: 120,
-                render: (_, f) => (
-                  <Form.Item name={[f.name, "effect", "kind"]} style={{ margin: 0 }}>
-                    <Select
-                      style={{ width: 100 }}
-                      options={EFFECT_KINDS.map((k) => ({
-                        value: k,
-                        label: t(`rules.effect.${k}` as MessageKey),
-                      }))}
-                    />
-                  </Form.Item>
-                ),
-              },
+              fieldColumn(t("rules.signal.id"), "id", <Input maxLength={60} />, 170),
+              fieldColumn(
+                t("rules.signal.metric"),
+                "metric",
+                <Select
+                  style={{ width: 160 }}
+                  options={METRICS.map((m) => ({ value: m, label: metricName(m, t) }))}
+                />,
+                170,
+              ),
+              fieldColumn(
+                t("rules.signal.window"),
+                "windowMonths",
+                <InputNumber min={1} max={600} style={{ width: 90 }} />,
+                110,
+              ),
+              fieldColumn(
+                t("rules.signal.comparison"),
+                "comparison",
+                <Select style={{ width: 70 }} options={COMPARISONS.map((c) => ({ value: c, label: c }))} />,
+                90,
+              ),
+              fieldColumn(
+                t("rules.signal.threshold"),
+                "threshold",
+                <InputNumber style={{ width: 90 }} />,
+                110,
+              ),
+              fieldColumn(
+                t("rules.signal.effect"),
+                ["effect", "kind"],
+                <Select
+                  style={{ width: 100 }}
+                  options={EFFECT_KINDS.map((k) => ({
+                    value: k,
+                    label: t(`rules.effect.${k}` as MessageKey),
+                  }))}
+                />,
+                120,
+              ),
               {
                 title: t("rules.signal.target"),
                 key: "target",
@@ -292,7 +277,7 @@ function SignalsTab({ editable }: { editable: boolean }) {
                       title: "",
                       key: "remove",
                       width: 48,
-                      render: (_: unknown, f: { name: number }) => (
+                      render: (_: unknown, f: ListRow) => (
                         <Button
                           type="text"
                           danger

@@ -1,27 +1,27 @@
-import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Form, Input, Space, Tag, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { App, Button, Empty, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Link, Navigate, useNavigate } from "react-router-dom";
-import { apiDownload } from "../../api/client";
 import { useReference } from "../../api/reference";
 import type { EnterpriseSummary, Page } from "../../api/types";
 import { useApi } from "../../api/useApi";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
-import { errorMessage } from "../../components/ErrorAlert";
+import { ExportButton } from "../../components/ExportButton";
+import { FilterInput } from "../../components/FilterInput";
 import { FilterSelect } from "../../components/FilterSelect";
 import { PageContainer } from "../../components/PageContainer";
 import { PagedTable } from "../../components/PagedTable";
 import { SearchForm } from "../../components/SearchForm";
+import { type FilterFormValues, useFilterForm } from "../../components/useFilterForm";
 import { useTableQuery } from "../../components/useTableQuery";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatDate, formatNumber, text } from "../../utils/format";
 import { EnterpriseFormDrawer } from "./EnterpriseFormDrawer";
 
 const FILTER_KEYS = ["q", "town", "scale", "certification", "honour", "exportFlag"] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-type FilterValues = Partial<Record<FilterKey, string>>;
+type FilterValues = FilterFormValues<(typeof FILTER_KEYS)[number]>;
 
 export function EnterpriseListPage() {
   const { user } = useAuth();
@@ -42,14 +42,7 @@ function EnterpriseFilters() {
   const honourTypes = useReference("honour-types");
   return (
     <>
-      <Form.Item name="q">
-        <Input
-          allowClear
-          style={{ width: 300 }}
-          placeholder={t("enterprises.search.placeholder")}
-          data-testid="search-input"
-        />
-      </Form.Item>
+      <FilterInput width={300} placeholder={t("enterprises.search.placeholder")} testId="search-input" />
       <FilterSelect
         name="town"
         searchable
@@ -101,26 +94,8 @@ function EnterpriseList() {
   const tq = useTableQuery(FILTER_KEYS);
   const list = useApi<Page<EnterpriseSummary>>("/api/v1/enterprises", tq.query);
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const canCreate = can(user, "createEnterprise");
-
-  const formValues = useMemo<FilterValues>(
-    () => Object.fromEntries(FILTER_KEYS.map((k) => [k, tq.filters[k] || undefined])),
-    [tq.filters],
-  );
-  const hasFilters = FILTER_KEYS.some((k) => tq.filters[k] !== "");
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const { page: _page, pageSize: _pageSize, ...filters } = tq.query;
-      await apiDownload("/api/v1/enterprises/export", filters, "enterprises.xlsx");
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { formValues, hasFilters } = useFilterForm(tq);
 
   const columns: ColumnsType<EnterpriseSummary> = [
     {
@@ -206,14 +181,14 @@ function EnterpriseList() {
       title={t("nav.enterprises")}
       extra={
         <>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={onExport}
-            data-testid="enterprise-export-button"
+          <ExportButton
+            url="/api/v1/enterprises/export"
+            filename="enterprises.xlsx"
+            query={tq.query}
+            testId="enterprise-export-button"
           >
             {t("enterprises.export")}
-          </Button>
+          </ExportButton>
           {canCreate ? (
             <Button
               type="primary"

@@ -191,7 +191,9 @@ function FindingsCard({ detail, reload }: { detail: AssessmentDetail; reload: ()
         data-testid="findings-table"
         size="small"
         rowKey="id"
-        onRow={(f) => ({ "data-testid": "finding-row", "data-rule": f.labourRule ?? "" }) as HTMLAttributes<HTMLElement>}
+        onRow={(f) =>
+          ({ "data-testid": "finding-row", "data-rule": f.labourRule ?? "" }) as HTMLAttributes<HTMLElement>
+        }
         dataSource={detail.findings}
         pagination={false}
         locale={{ emptyText: t("evaluations.empty") }}
@@ -586,7 +588,7 @@ export function AssessmentPage() {
           pagination={false}
           locale={{ emptyText: t("evaluations.empty") }}
           columns={[
-            { title: t("evaluations.col.ratedOn"), dataIndex: "onDate" },
+            { title: t("evaluations.col.onDate"), dataIndex: "onDate" },
             { title: t("evaluations.col.stage"), render: (_, e) => dyn("evaluations.action", e.action) },
             { title: "", dataIndex: "actorName" },
           ]}

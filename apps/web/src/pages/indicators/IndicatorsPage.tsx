@@ -1,26 +1,13 @@
-import { DownloadOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Segmented,
-  Select,
-  Statistic,
-  Table,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, DatePicker, Flex, Segmented, Select, Statistic, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs from "dayjs";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useSearchParams } from "react-router-dom";
-import { apiDownload } from "../../api/client";
 import { useReference } from "../../api/reference";
 import { useApi } from "../../api/useApi";
 import { useAuth } from "../../auth/AuthProvider";
-import { ErrorAlert, errorMessage } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { ExportButton } from "../../components/ExportButton";
 import { PageContainer } from "../../components/PageContainer";
 import { useI18n } from "../../i18n/I18nProvider";
 import { rowTestId } from "../../utils/testid";
@@ -207,11 +194,9 @@ function TownTable({ towns, onOpen }: { towns: TownIndicators[]; onOpen: (code: 
 /** 监管指标: KPIs, monthly charts and the towns of the cluster, a town or an enterprise, for a year or a month. */
 export function IndicatorsPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { user } = useAuth();
   const towns = useReference("towns");
   const [params, setParams] = useSearchParams();
-  const [exporting, setExporting] = useState(false);
   const ownEnterprise = user?.role === "enterprise" ? user.enterpriseId : null;
 
   const periodParam = params.get("period") ?? "";
@@ -236,23 +221,10 @@ export function IndicatorsPage() {
       return next;
     });
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const year = period.slice(0, 4);
-      const range =
-        granularity === "year" ? { from: `${year}-01`, to: `${year}-12` } : { from: period, to: period };
-      await apiDownload(
-        "/api/v1/indicators/export",
-        { scope, id, granularity: "month", ...range },
-        "indicators.xlsx",
-      );
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  // the export is month by month: the months of the year shown, or the one month
+  const year = period.slice(0, 4);
+  const exportRange =
+    granularity === "year" ? { from: `${year}-01`, to: `${year}-12` } : { from: period, to: period };
 
   const needsId = scope !== "cluster" && !id;
   const periodValue = dayjs(granularity === "year" ? `${period}-01-01` : `${period}-01`);
@@ -262,15 +234,15 @@ export function IndicatorsPage() {
       title={t("nav.indicators")}
       subTitle={view?.name ?? (scope === "cluster" ? t("indicators.cluster") : undefined)}
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          loading={exporting}
+        <ExportButton
+          url="/api/v1/indicators/export"
+          filename="indicators.xlsx"
+          query={{ scope, id, granularity: "month", ...exportRange }}
+          testId="indicators-export"
           disabled={needsId}
-          onClick={onExport}
-          data-testid="indicators-export"
         >
           {t("indicators.export")}
-        </Button>
+        </ExportButton>
       }
     >
       <Card className="search-card" style={{ marginBottom: 16 }}>

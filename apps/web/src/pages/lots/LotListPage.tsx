@@ -1,18 +1,18 @@
-import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Form, Input, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Empty, Form, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import { apiDownload } from "../../api/client";
 import { useApi } from "../../api/useApi";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
-import { errorMessage } from "../../components/ErrorAlert";
+import { ExportButton } from "../../components/ExportButton";
+import { FilterDate, FilterInput } from "../../components/FilterInput";
 import { FilterSelect } from "../../components/FilterSelect";
 import { PageContainer } from "../../components/PageContainer";
 import { PagedTable } from "../../components/PagedTable";
 import { SearchForm } from "../../components/SearchForm";
+import { type FilterFormValues, useFilterForm } from "../../components/useFilterForm";
 import { useTableQuery } from "../../components/useTableQuery";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatDate, formatDateTime, formatNumber, text } from "../../utils/format";
@@ -30,22 +30,14 @@ const FILTER_KEYS = [
   "declaredFrom",
   "declaredTo",
 ] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-type FilterValues = Partial<Record<FilterKey, string>>;
+type FilterValues = FilterFormValues<(typeof FILTER_KEYS)[number]>;
 
 function LotFilters({ staff }: { staff: boolean }) {
   const { t } = useI18n();
   const categories = useProductCategories();
   return (
     <>
-      <Form.Item name="q">
-        <Input
-          allowClear
-          style={{ width: 260 }}
-          placeholder={t("lots.search.placeholder")}
-          data-testid="search-input"
-        />
-      </Form.Item>
+      <FilterInput width={260} placeholder={t("lots.search.placeholder")} testId="search-input" />
       <FilterSelect
         name="status"
         placeholder={t("lots.field.status")}
@@ -78,45 +70,22 @@ function LotFilters({ staff }: { staff: boolean }) {
           <EnterpriseSelect />
         </Form.Item>
       ) : null}
-      <Form.Item name="declaredFrom" label={t("lots.filter.declaredFrom")}>
-        <Input type="date" style={{ width: 150 }} data-testid="filter-declared-from" />
-      </Form.Item>
-      <Form.Item name="declaredTo" label={t("lots.filter.declaredTo")}>
-        <Input type="date" style={{ width: 150 }} data-testid="filter-declared-to" />
-      </Form.Item>
+      <FilterDate name="declaredFrom" label={t("lots.filter.declaredFrom")} testId="filter-declared-from" />
+      <FilterDate name="declaredTo" label={t("lots.filter.declaredTo")} testId="filter-declared-to" />
     </>
   );
 }
 
 export function LotListPage() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const { user } = useAuth();
   const navigate = useNavigate();
   const tq = useTableQuery(FILTER_KEYS);
   const list = useApi<LotPage>("/api/v1/lots", tq.query);
   const categories = useProductCategories();
-  const [exporting, setExporting] = useState(false);
   const staff = user?.role !== "enterprise";
   const canDeclare = can(user, "declare");
-
-  const formValues = useMemo<FilterValues>(
-    () => Object.fromEntries(FILTER_KEYS.map((k) => [k, tq.filters[k] || undefined])),
-    [tq.filters],
-  );
-  const hasFilters = FILTER_KEYS.some((k) => tq.filters[k] !== "");
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const { page: _page, pageSize: _pageSize, ...filters } = tq.query;
-      await apiDownload("/api/v1/lots/export", filters, "lots.xlsx");
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { formValues, hasFilters } = useFilterForm(tq);
 
   const columns: ColumnsType<LotSummary> = [
     {
@@ -221,14 +190,14 @@ export function LotListPage() {
       }
       extra={
         <>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={onExport}
-            data-testid="lot-export-button"
+          <ExportButton
+            url="/api/v1/lots/export"
+            filename="lots.xlsx"
+            query={tq.query}
+            testId="lot-export-button"
           >
             {t("lots.export")}
-          </Button>
+          </ExportButton>
           {canDeclare ? (
             <Button
               type="primary"

@@ -1,7 +1,7 @@
 import { AuditOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Form, Input, Segmented, Space, Tag, Typography } from "antd";
+import { App, Button, Empty, Form, Segmented, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Page } from "../../api/types";
@@ -9,10 +9,12 @@ import { useApi } from "../../api/useApi";
 import { useAuth } from "../../auth/AuthProvider";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { errorMessage } from "../../components/ErrorAlert";
+import { FilterDate } from "../../components/FilterInput";
 import { FilterSelect } from "../../components/FilterSelect";
 import { PageContainer } from "../../components/PageContainer";
 import { PagedTable } from "../../components/PagedTable";
 import { SearchForm } from "../../components/SearchForm";
+import { type FilterFormValues, useFilterForm } from "../../components/useFilterForm";
 import { useTableQuery } from "../../components/useTableQuery";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatDate, formatNumber } from "../../utils/format";
@@ -20,8 +22,7 @@ import { LotStatusTag, ModeTag, useProductCategories } from "./shared";
 import type { Task } from "./types";
 
 const FILTER_KEYS = ["mine", "productCategory", "enterpriseId", "shipFrom", "shipTo"] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-type FilterValues = Partial<Record<FilterKey, string>>;
+type FilterValues = FilterFormValues<(typeof FILTER_KEYS)[number]>;
 
 /** The inspector's work list: lots awaiting inspection or re-inspection, soonest ship date first. */
 export function TaskListPage() {
@@ -35,11 +36,7 @@ export function TaskListPage() {
   const [claiming, setClaiming] = useState<string | null>(null);
   const mine = tq.filters.mine === "true";
 
-  const formValues = useMemo<FilterValues>(
-    () => Object.fromEntries(FILTER_KEYS.map((k) => [k, tq.filters[k] || undefined])),
-    [tq.filters],
-  );
-  const hasFilters = FILTER_KEYS.some((k) => tq.filters[k] !== "");
+  const { formValues, hasFilters } = useFilterForm(tq);
 
   const claim = async (task: Task) => {
     setClaiming(task.id);
@@ -192,12 +189,8 @@ export function TaskListPage() {
         <Form.Item name="enterpriseId" style={{ minWidth: 260 }}>
           <EnterpriseSelect />
         </Form.Item>
-        <Form.Item name="shipFrom" label={t("lots.tasks.shipFrom")}>
-          <Input type="date" style={{ width: 150 }} data-testid="filter-ship-from" />
-        </Form.Item>
-        <Form.Item name="shipTo" label={t("lots.tasks.shipTo")}>
-          <Input type="date" style={{ width: 150 }} data-testid="filter-ship-to" />
-        </Form.Item>
+        <FilterDate name="shipFrom" label={t("lots.tasks.shipFrom")} testId="filter-ship-from" />
+        <FilterDate name="shipTo" label={t("lots.tasks.shipTo")} testId="filter-ship-to" />
       </SearchForm>
       <PagedTable
         state={list}

@@ -10,7 +10,7 @@ import type { Page } from "../../api/types";
 import { useApi } from "../../api/useApi";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { applyFieldErrors } from "../../components/formErrors";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useI18n } from "../../i18n/I18nProvider";
 import { text } from "../../utils/format";
 import { rowTestId, testId } from "../../utils/testid";
@@ -125,32 +125,21 @@ function AwardModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<AwardValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const required = { required: true, message: t("form.required") };
 
-  const onFinish = async (v: AwardValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const award = await api<DemonstrationTitle>(BASE, {
-        method: "POST",
-        body: {
-          enterpriseId: v.enterpriseId,
-          honourType: v.honourType,
-          recognisedOn: v.recognisedOn.format("YYYY-MM-DD"),
-          documentNo: v.documentNo.trim(),
-          ...(v.issuer?.trim() ? { issuer: v.issuer.trim() } : {}),
-        },
-      });
-      onAwarded(award);
-    } catch (err) {
-      applyFieldErrors(form, err);
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, setError, onFinish } = useFormSubmit(form, async (v: AwardValues) => {
+    const award = await api<DemonstrationTitle>(BASE, {
+      method: "POST",
+      body: {
+        enterpriseId: v.enterpriseId,
+        honourType: v.honourType,
+        recognisedOn: v.recognisedOn.format("YYYY-MM-DD"),
+        documentNo: v.documentNo.trim(),
+        ...(v.issuer?.trim() ? { issuer: v.issuer.trim() } : {}),
+      },
+    });
+    onAwarded(award);
+  });
 
   return (
     <Modal

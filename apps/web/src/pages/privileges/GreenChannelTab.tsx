@@ -8,7 +8,7 @@ import type { Page } from "../../api/types";
 import { useApi } from "../../api/useApi";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { applyFieldErrors } from "../../components/formErrors";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useI18n } from "../../i18n/I18nProvider";
 import { EMPTY, text } from "../../utils/format";
 import { rowTestId, testId } from "../../utils/testid";
@@ -210,25 +210,13 @@ function AddModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<AddValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const onFinish = async (values: AddValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const entry = await api<GreenChannelEntry>(`${BASE}/${encodeURIComponent(values.enterpriseId)}`, {
-        method: "PUT",
-        body: { reason: values.reason.trim() },
-      });
-      onAdded(entry);
-    } catch (err) {
-      applyFieldErrors(form, err);
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, setError, onFinish } = useFormSubmit(form, async (values: AddValues) => {
+    const entry = await api<GreenChannelEntry>(`${BASE}/${encodeURIComponent(values.enterpriseId)}`, {
+      method: "PUT",
+      body: { reason: values.reason.trim() },
+    });
+    onAdded(entry);
+  });
 
   return (
     <Modal

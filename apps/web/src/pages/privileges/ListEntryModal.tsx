@@ -1,9 +1,8 @@
 import { Form, Input, Modal, Radio } from "antd";
-import { useState } from "react";
 import { api } from "../../api/client";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { applyFieldErrors } from "../../components/formErrors";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useI18n } from "../../i18n/I18nProvider";
 import { testId } from "../../utils/testid";
 import type { ListEntry, ListKind } from "./types";
@@ -35,33 +34,22 @@ export function ListEntryModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<EntryValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const editing = Boolean(draft?.id);
   const required = { required: true, whitespace: true, message: t("form.required") };
 
-  const onFinish = async (v: EntryValues) => {
-    setSaving(true);
-    setError(null);
+  const { saving, error, setError, onFinish } = useFormSubmit(form, async (v: EntryValues) => {
     const body = { list: v.list, title: v.title.trim(), reason: v.reason.trim(), period: v.period.trim() };
-    try {
-      const entry = draft?.id
-        ? await api<ListEntry>(`/api/v1/public-lists/${encodeURIComponent(draft.id)}`, {
-            method: "PATCH",
-            body,
-          })
-        : await api<ListEntry>("/api/v1/public-lists", {
-            method: "POST",
-            body: { ...body, enterpriseId: v.enterpriseId },
-          });
-      onSaved(entry, !editing);
-    } catch (err) {
-      applyFieldErrors(form, err);
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+    const entry = draft?.id
+      ? await api<ListEntry>(`/api/v1/public-lists/${encodeURIComponent(draft.id)}`, {
+          method: "PATCH",
+          body,
+        })
+      : await api<ListEntry>("/api/v1/public-lists", {
+          method: "POST",
+          body: { ...body, enterpriseId: v.enterpriseId },
+        });
+    onSaved(entry, !editing);
+  });
 
   return (
     <Modal

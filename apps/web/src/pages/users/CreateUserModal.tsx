@@ -1,10 +1,9 @@
 import { Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
 import { api } from "../../api/client";
 import type { NewUserInput, User } from "../../api/types";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { applyFieldErrors } from "../../components/formErrors";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useI18n } from "../../i18n/I18nProvider";
 import { testId } from "../../utils/testid";
 import { roleOptions } from "./roleOptions";
@@ -19,28 +18,17 @@ export function CreateUserModal({ open, onClose, onCreated }: CreateUserModalPro
   const { t } = useI18n();
   const [form] = Form.useForm<NewUserInput>();
   const role = Form.useWatch("role", form);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const required = { required: true, whitespace: true, message: t("form.required") };
 
-  const onFinish = async (values: NewUserInput) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const body: NewUserInput = {
-        ...values,
-        username: values.username.trim(),
-        displayName: values.displayName.trim(),
-        enterpriseId: values.role === "enterprise" ? values.enterpriseId : null,
-      };
-      onCreated(await api<User>("/api/v1/users", { method: "POST", body }));
-    } catch (err) {
-      applyFieldErrors(form, err);
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, setError, onFinish } = useFormSubmit(form, async (values: NewUserInput) => {
+    const body: NewUserInput = {
+      ...values,
+      username: values.username.trim(),
+      displayName: values.displayName.trim(),
+      enterpriseId: values.role === "enterprise" ? values.enterpriseId : null,
+    };
+    onCreated(await api<User>("/api/v1/users", { method: "POST", body }));
+  });
 
   return (
     <Modal

@@ -1,9 +1,8 @@
 import { App, Form, Input, Modal } from "antd";
-import { useState } from "react";
 import { api } from "../../api/client";
 import type { User } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { applyFieldErrors } from "../../components/formErrors";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useI18n } from "../../i18n/I18nProvider";
 import { testId } from "../../utils/testid";
 
@@ -17,27 +16,15 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const onFinish = async ({ password }: PasswordValues) => {
+  const { saving, error, setError, onFinish } = useFormSubmit(form, async ({ password }: PasswordValues) => {
     if (!user) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await api<void>(`/api/v1/users/${encodeURIComponent(user.id)}/reset-password`, {
-        method: "POST",
-        body: { password },
-      });
-      message.success(t("users.resetPassword.done", { name: user.displayName }));
-      onClose();
-    } catch (err) {
-      applyFieldErrors(form, err);
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+    await api<void>(`/api/v1/users/${encodeURIComponent(user.id)}/reset-password`, {
+      method: "POST",
+      body: { password },
+    });
+    message.success(t("users.resetPassword.done", { name: user.displayName }));
+    onClose();
+  });
 
   return (
     <Modal

@@ -1,17 +1,19 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Form, Input, Popconfirm, Space, Tag } from "antd";
+import { App, Button, Popconfirm, Space, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Paged, Role, User } from "../../api/types";
 import { useApi } from "../../api/useApi";
 import { useAuth } from "../../auth/AuthProvider";
 import { errorMessage } from "../../components/ErrorAlert";
+import { FilterInput } from "../../components/FilterInput";
 import { PageContainer } from "../../components/PageContainer";
 import { PagedTable } from "../../components/PagedTable";
 import { SearchForm } from "../../components/SearchForm";
 import { StatusTag } from "../../components/StatusTag";
+import { useFilterForm } from "../../components/useFilterForm";
 import { useTableQuery } from "../../components/useTableQuery";
 import { useI18n } from "../../i18n/I18nProvider";
 import { EMPTY, formatDateTime } from "../../utils/format";
@@ -29,7 +31,7 @@ export function UserListPage() {
   const { reload } = list;
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
-  const formValues = useMemo(() => ({ q: tq.filters.q || undefined }), [tq.filters]);
+  const { formValues } = useFilterForm(tq);
 
   const toggleDisabled = async (user: User) => {
     try {
@@ -121,14 +123,7 @@ export function UserListPage() {
       }
     >
       <SearchForm values={formValues} onSearch={tq.setFilters} onReset={tq.resetFilters}>
-        <Form.Item name="q">
-          <Input
-            allowClear
-            style={{ width: 280 }}
-            placeholder={t("users.search.placeholder")}
-            data-testid="search-input"
-          />
-        </Form.Item>
+        <FilterInput width={280} placeholder={t("users.search.placeholder")} testId="search-input" />
       </SearchForm>
       <PagedTable state={list} tq={tq} rowTestIdValue="user-row" columns={columns} scroll={{ x: 900 }} />
       <CreateUserModal

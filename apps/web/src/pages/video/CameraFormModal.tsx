@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { api } from "../../api/client";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { applyFieldErrors } from "../../components/formErrors";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useI18n } from "../../i18n/I18nProvider";
 import { testId } from "../../utils/testid";
 import type { Camera, CameraInput } from "./types";
@@ -23,11 +23,24 @@ const STREAM_URL = /^(rtsps?|https?):\/\/\S+$/i;
 export function CameraFormModal({ target, defaultEnterpriseId, onClose, onSaved }: CameraFormModalProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<CameraInput>();
-  const [saving, setSaving] = useState(false);
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const editing = target !== null && target !== "new" ? target : null;
   const required = { required: true, whitespace: true, message: t("form.required") };
+
+  const { saving, error, setError, onFinish } = useFormSubmit(form, async (values: CameraInput) => {
+    const body = {
+      name: values.name.trim(),
+      location: values.location.trim(),
+      streamUrl: values.streamUrl.trim(),
+    };
+    const saved = editing
+      ? await api<Camera>(`/api/v1/cameras/${encodeURIComponent(editing.id)}`, { method: "PATCH", body })
+      : await api<Camera>("/api/v1/cameras", {
+          method: "POST",
+          body: { ...body, enterpriseId: values.enterpriseId },
+        });
+    onSaved(saved);
+  });
 
   useEffect(() => {
     if (target === null) return;
@@ -45,31 +58,7 @@ export function CameraFormModal({ target, defaultEnterpriseId, onClose, onSaved 
       })
       .finally(() => setLoading(false));
     return () => controller.abort();
-  }, [target, defaultEnterpriseId, form]);
-
-  const onFinish = async (values: CameraInput) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const body = {
-        name: values.name.trim(),
-        location: values.location.trim(),
-        streamUrl: values.streamUrl.trim(),
-      };
-      const saved = editing
-        ? await api<Camera>(`/api/v1/cameras/${encodeURIComponent(editing.id)}`, { method: "PATCH", body })
-        : await api<Camera>("/api/v1/cameras", {
-            method: "POST",
-            body: { ...body, enterpriseId: values.enterpriseId },
-          });
-      onSaved(saved);
-    } catch (err) {
-      applyFieldErrors(form, err);
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [target, defaultEnterpriseId, form, setError]);
 
   return (
     <Modal

@@ -1,12 +1,13 @@
-import { Button, Form, Input, Popconfirm, Space, Tag, Typography } from "antd";
+import { Button, Form, Popconfirm, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useMemo } from "react";
 import { Link } from "react-router-dom";
 import type { Page } from "../../api/types";
 import type { ApiState } from "../../api/useApi";
+import { FilterInput } from "../../components/FilterInput";
 import { FilterSelect } from "../../components/FilterSelect";
 import { PagedTable } from "../../components/PagedTable";
 import { SearchForm } from "../../components/SearchForm";
+import { type FilterFormValues, useFilterForm } from "../../components/useFilterForm";
 import type { TableQuery } from "../../components/useTableQuery";
 import { useI18n } from "../../i18n/I18nProvider";
 import { EMPTY, formatDateTime } from "../../utils/format";
@@ -17,7 +18,7 @@ import type { Camera } from "./types";
 
 export const CAMERA_FILTER_KEYS = ["enterpriseId", "q", "active"] as const;
 type CameraFilterKey = (typeof CAMERA_FILTER_KEYS)[number];
-type CameraFilterValues = Partial<Record<CameraFilterKey, string>>;
+type CameraFilterValues = FilterFormValues<CameraFilterKey>;
 
 interface CameraRegisterProps {
   tq: TableQuery<CameraFilterKey>;
@@ -30,10 +31,7 @@ interface CameraRegisterProps {
 /** The camera register: filter by enterprise, text and status; edit, deactivate, spot-check from each row. */
 export function CameraRegister({ tq, list, onEdit, onCheck, onToggleActive }: CameraRegisterProps) {
   const { t } = useI18n();
-  const formValues = useMemo<CameraFilterValues>(
-    () => Object.fromEntries(CAMERA_FILTER_KEYS.map((k) => [k, tq.filters[k] || undefined])),
-    [tq.filters],
-  );
+  const { formValues } = useFilterForm(tq);
 
   const columns: ColumnsType<Camera> = [
     {
@@ -121,14 +119,7 @@ export function CameraRegister({ tq, list, onEdit, onCheck, onToggleActive }: Ca
         <Form.Item name="enterpriseId">
           <SizedEnterpriseSelect />
         </Form.Item>
-        <Form.Item name="q">
-          <Input
-            allowClear
-            style={{ width: 220 }}
-            placeholder={t("video.camera.search")}
-            data-testid="camera-search"
-          />
-        </Form.Item>
+        <FilterInput width={220} placeholder={t("video.camera.search")} testId="camera-search" />
         <FilterSelect
           name="active"
           placeholder={t("video.camera.status")}

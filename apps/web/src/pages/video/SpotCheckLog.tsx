@@ -1,13 +1,12 @@
 import { DatePicker, Form, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import dayjs, { type Dayjs } from "dayjs";
-import { useMemo } from "react";
 import { Link } from "react-router-dom";
 import type { Page } from "../../api/types";
 import type { ApiState } from "../../api/useApi";
 import { FilterSelect } from "../../components/FilterSelect";
 import { PagedTable } from "../../components/PagedTable";
 import { SearchForm } from "../../components/SearchForm";
+import { type DateRangeFormValues, useDateRangeFilterForm } from "../../components/useFilterForm";
 import type { TableQuery } from "../../components/useTableQuery";
 import { useI18n } from "../../i18n/I18nProvider";
 import { EMPTY, formatDateTime } from "../../utils/format";
@@ -17,13 +16,7 @@ import { attachmentUrl, type SpotCheck } from "./types";
 
 export const CHECK_FILTER_KEYS = ["enterpriseId", "result", "from", "to"] as const;
 type CheckFilterKey = (typeof CHECK_FILTER_KEYS)[number];
-const DATE = "YYYY-MM-DD";
-
-interface CheckFilterValues {
-  enterpriseId?: string;
-  result?: string;
-  range?: [Dayjs, Dayjs] | null;
-}
+type CheckFilterValues = DateRangeFormValues<CheckFilterKey>;
 
 /** A thumbnail of the screenshot, linking to the full image. */
 function Thumbnail({ check }: { check: SpotCheck }) {
@@ -50,17 +43,7 @@ interface SpotCheckLogProps {
 /** The spot-check log, newest first, filtered by enterprise, result and days. */
 export function SpotCheckLog({ tq, list }: SpotCheckLogProps) {
   const { t } = useI18n();
-  const { from, to } = tq.filters;
-  const formValues = useMemo<CheckFilterValues>(
-    () => ({
-      enterpriseId: tq.filters.enterpriseId || undefined,
-      result: tq.filters.result || undefined,
-      range: from && to ? [dayjs(from), dayjs(to)] : null,
-    }),
-    [tq.filters, from, to],
-  );
-  const onSearch = ({ range, ...values }: CheckFilterValues) =>
-    tq.setFilters({ ...values, from: range?.[0].format(DATE), to: range?.[1].format(DATE) });
+  const { formValues, onSearch } = useDateRangeFilterForm(tq);
 
   const columns: ColumnsType<SpotCheck> = [
     { title: t("video.check.checkedAt"), dataIndex: "checkedAt", width: 170, render: formatDateTime },
