@@ -4,11 +4,14 @@ import {
   DEFAULT_MODE_MATRIX,
   ENTERPRISE_CLASSES,
   type EnterpriseClass,
+  generateUscc,
   type ProductRisk,
+  seededRandom,
 } from "@jingwei/rules";
 import ExcelJS from "exceljs";
 import { describeWithFixtures, loginEveryRole } from "../../testing/fixtures.ts";
 import { call, type Role, type Session } from "../../testing/harness.ts";
+import { ensureShippedSystems } from "../evaluations/systems.ts";
 import { classInForce, todayInChina } from "../supervision/context.ts";
 import { runScheduledReclassify } from "./schedule.ts";
 import { reclassifyAll } from "./service.ts";
@@ -430,5 +433,42 @@ describeWithFixtures("classes: checklist, signals, reclassification, overrides",
       [a],
     );
     assert.equal(decision?.trigger, "schedule");
+  });
+
+  it("a zero-tolerance finding of an evaluation (issue 4) puts the exporter in class IV, with the reason", async () => {
+    const { app, db } = ctx();
+    const created = await call(app, as.admin, "POST", "/api/v1/enterprises", {
+      uscc: generateUscc(seededRandom(113)),
+      name: "平湖市零容忍测试服饰有限公司",
+      exportFlag: true,
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const c: string = created.json().id;
+    const saved = await call(app, as.regulator, "PUT", `${CLASSES}/${c}/assessment`, {
+      scores: fullChecklist(10),
+      assessedOn: daysFromToday(0),
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    await ensureShippedSystems(db);
+    const [system] = await db.query<{ id: string; code: string; version: string }>(
+      "select id, code, version from evaluation_systems order by code limit 1",
+    );
+    assert.ok(system);
+    const [assessment] = await db.query<{ id: string }>(
+      `insert into evaluation_assessments (enterprise_id, system_id, system_code, system_version, stage)
+       values ($1, $2, $3, $4, 'expertInitial') returning id`,
+      [c, system.id, system.code, system.version],
+    );
+    await db.query(
+      `insert into evaluation_findings (assessment_id, enterprise_id, source, severity, zero_tolerance, title, found_on)
+       values ($1, $2, 'manual', 'high', true, '使用童工', $3)`,
+      [assessment?.id, c, daysFromToday(-10)],
+    );
+    const res = await call(app, as.regulator, "POST", `${CLASSES}/${c}/reclassify`);
+    assert.equal(res.statusCode, 200, res.body);
+    const { detail } = res.json();
+    assert.equal(detail.classInForce.class, "IV");
+    const lines = (detail.decision.trace as TraceLine[]).map((l) => l.text).join("\n");
+    assert.match(lines, /zero-tolerance findings 1/);
   });
 });

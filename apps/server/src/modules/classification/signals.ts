@@ -8,8 +8,8 @@ import type { Sql } from "../../platform/db.ts";
 /** Metrics read from lot_stats_monthly, quality_events, enterprise_certifications, or fixed at 0 for now. */
 const LOT_METRICS = new Set<SignalMetric>(["officialPassRate", "selfInspectionPassRate", "lotsRejected"]);
 const EVENT_METRICS = new Set<SignalMetric>(["returnsAndClaims", "penalties"]);
-/** Fed by the evaluation systems of issue 4; observed as 0 until then. */
-const NOT_YET_FED = new Set<SignalMetric>(["zeroToleranceFindings", "evaluationRatingE"]);
+/** Fed by the evaluation systems (modules/evaluations): zero-tolerance findings and ratings at a system's worst level. */
+const EVALUATION_METRICS = new Set<SignalMetric>(["zeroToleranceFindings", "evaluationRatingE"]);
 
 /**
  * First day of the rolling window of `months` whole months that ends with the month of `today` (YYYY-MM-DD):
@@ -151,6 +151,42 @@ function eventCounts(sql: Sql, windows: readonly number[], today: string, scope:
   );
 }
 
+/**
+ * Zero-tolerance findings (by the date found) and assessments rated at their system's worst level (by the rating
+ * date) per window. Two small tables, read with one aggregate each.
+ */
+async function evaluationCounts(sql: Sql, windows: readonly number[], today: string, scope: SignalScope) {
+  const findings = await sumsByWindow<number>(
+    sql,
+    windows,
+    today,
+    scope,
+    (from, starts, scopeSql) =>
+      `select enterprise_id as id, ${starts
+        .map((start, i) => `count(*) filter (where found_on >= ${start})::int8 as z${i}`)
+        .join(", ")}
+       from evaluation_findings
+       where zero_tolerance and found_on >= ${from} and found_on <= $1::date ${scopeSql}
+       group by enterprise_id`,
+    (row, i) => row[`z${i}`] ?? 0,
+  );
+  const ratings = await sumsByWindow<number>(
+    sql,
+    windows,
+    today,
+    scope,
+    (from, starts, scopeSql) =>
+      `select enterprise_id as id, ${starts
+        .map((start, i) => `count(*) filter (where rated_on >= ${start})::int8 as e${i}`)
+        .join(", ")}
+       from evaluation_assessments
+       where worst_level and rated_on >= ${from} and rated_on <= $1::date ${scopeSql}
+       group by enterprise_id`,
+    (row, i) => row[`e${i}`] ?? 0,
+  );
+  return { findings, ratings };
+}
+
 async function certificationCounts(sql: Sql, today: string, scope: SignalScope) {
   const params: unknown[] = [today];
   const rows = await sql.query<{ id: string; n: number }>(
@@ -214,6 +250,7 @@ export async function readSignals(
   const lotsByWindow = await lotSums(sql, windowsOf(byMetric, LOT_METRICS), today, scope);
   const eventsByWindow = await eventCounts(sql, windowsOf(byMetric, EVENT_METRICS), today, scope);
   const certs = byMetric.has("certificationsInForce") ? await certificationCounts(sql, today, scope) : null;
+  const evaluations = await evaluationCounts(sql, windowsOf(byMetric, EVALUATION_METRICS), today, scope);
 
   return (id) => {
     const observations: SignalObservation[] = [];
@@ -230,8 +267,10 @@ export async function readSignals(
           // Certificates valid today, whatever the window: a certificate is in force or not.
           const count = certs?.get(id) ?? 0;
           obs = { metric, windowMonths, value: count, evidence: { count } };
-        } else if (NOT_YET_FED.has(metric)) {
-          obs = { metric, windowMonths, value: 0, evidence: { count: 0 } };
+        } else if (EVALUATION_METRICS.has(metric)) {
+          const source = metric === "zeroToleranceFindings" ? evaluations.findings : evaluations.ratings;
+          const count = source.get(windowMonths)?.get(id) ?? 0;
+          obs = { metric, windowMonths, value: count, evidence: { count } };
         } else {
           obs = null; // a metric this version does not know: the rule is traced as not evaluated
         }
