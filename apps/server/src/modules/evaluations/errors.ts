@@ -51,8 +51,8 @@ export const EVALUATION_ERRORS = {
 } as const satisfies Record<string, Bilingual & { status: number }>;
 
 export const EVALUATION_FIELD_ERRORS = {
-  system_issue: { zh: "{message}", en: "{message}" },
-  answer_issue: { zh: "{message}", en: "{message}" },
+  system_issue: { zh: "评价体系不符合要求：{message}", en: "{message}" },
+  answer_issue: { zh: "答案不符合要求：{message}", en: "{message}" },
   unknown_indicator: { zh: "没有这个指标", en: "No such indicator" },
   file_not_of_assessment: {
     zh: "附件不属于本次评价",
