@@ -139,25 +139,7 @@ create table evaluation_cap_events (
 );
 create index evaluation_cap_events_item_idx on evaluation_cap_events (cap_item_id, created_at);
 
--- Evidence files (self-assessment evidence, CAP evidence) live in attachments. Another module's migration may have
--- widened the owner_type check too: keep every type the current constraint allows and add ours.
-do $$
-declare
-  def text;
-  types text[];
-begin
-  select pg_get_constraintdef(c.oid) into def
-    from pg_constraint c
-   where c.conrelid = 'attachments'::regclass and c.contype = 'c' and pg_get_constraintdef(c.oid) like '%owner_type%'
-   limit 1;
-  select coalesce(array_agg(distinct m[1]), '{}') into types
-    from regexp_matches(coalesce(def, ''), '''([A-Za-z0-9_]+)''', 'g') as m;
-  types := array(select distinct unnest(types || array['evaluation_assessment', 'evaluation_cap']));
-  for def in
-    select c.conname from pg_constraint c
-     where c.conrelid = 'attachments'::regclass and c.contype = 'c' and pg_get_constraintdef(c.oid) like '%owner_type%'
-  loop
-    execute format('alter table attachments drop constraint %I', def);
-  end loop;
-  execute format('alter table attachments add constraint attachments_owner_type_check check (owner_type = any (%L::text[]))', types);
-end $$;
+-- Evidence files (self-assessment evidence, CAP evidence) live in attachments.
+alter table attachments drop constraint attachments_owner_type_check;
+alter table attachments add constraint attachments_owner_type_check check (owner_type in
+  ('lot', 'inspection', 'defect', 'spot_check', 'exemption', 'evaluation_assessment', 'evaluation_cap'));

@@ -384,7 +384,7 @@ export async function evaluationRoutes(app: App, { db }: ModuleDeps) {
       if (!mimeType) throw new AppError("ATTACHMENT_UNSUPPORTED");
       const stored = await db.tx((sql) =>
         storeAttachment(sql, actor, {
-          ownerType: "evaluation_assessment" as never,
+          ownerType: "evaluation_assessment",
           ownerId: a.id,
           filename: upload.filename,
           mimeType,
@@ -454,7 +454,7 @@ export async function evaluationRoutes(app: App, { db }: ModuleDeps) {
       if (!mimeType) throw new AppError("ATTACHMENT_UNSUPPORTED");
       const stored = await db.tx((sql) =>
         storeAttachment(sql, actor, {
-          ownerType: "evaluation_cap" as never,
+          ownerType: "evaluation_cap",
           ownerId: req.params.id,
           filename: upload.filename,
           mimeType,

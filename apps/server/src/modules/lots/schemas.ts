@@ -143,7 +143,15 @@ export type LotListQuery = Static<typeof LotListQuery>;
 
 export const Attachment = Type.Object({
   id: Type.String(),
-  ownerType: Literals(["lot", "inspection", "defect", "spot_check", "exemption"] as const),
+  ownerType: Literals([
+    "lot",
+    "inspection",
+    "defect",
+    "spot_check",
+    "exemption",
+    "evaluation_assessment",
+    "evaluation_cap",
+  ] as const),
   ownerId: Type.String(),
   filename: Type.String(),
   mimeType: Type.String(),
