@@ -2,8 +2,9 @@ import type { Actor } from "../../platform/access.ts";
 import type { Sql } from "../../platform/db.ts";
 
 // Stores a spot check's screenshot in `attachments` (owner_type 'spot_check'), the table the lots module serves
-// at GET /api/v1/attachments/:id. Same columns as lots' storeAttachment; kept here until that module's helper
-// exists, so that the video module does not depend on work in progress.
+// at GET /api/v1/attachments/:id. The same insert as lots' storeAttachment, which also writes an audit entry per
+// file; a spot check audits its screenshot inside its own entry, so it inserts directly. (Could become an option of
+// storeAttachment.)
 
 export interface NewAttachment {
   ownerType: "spot_check";
