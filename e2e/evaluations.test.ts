@@ -182,12 +182,24 @@ async function dropdownsClosed(page: Page): Promise<void> {
   await page.locator(".ant-select-dropdown:visible").first().waitFor({ state: "hidden" });
 }
 
-/** Picks an option of a short single select, then waits for the select to show it and its dropdown to close. */
+/**
+ * Picks an option of a short single select, then waits for the select to show it and its dropdown to close. Under
+ * load a pick can land while the options are still being replaced (CI saw the select stay empty), so the whole
+ * open–pick–check runs again, up to three times, before the check fails the test.
+ */
 async function select(page: Page, testId: string, text: string): Promise<void> {
-  await dropdownsClosed(page);
-  await page.getByTestId(testId).click();
-  await pick(page, text);
-  await page.getByTestId(testId).filter({ hasText: text }).waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await dropdownsClosed(page);
+    await page.getByTestId(testId).click();
+    await pick(page, text);
+    try {
+      await page.getByTestId(testId).filter({ hasText: text }).waitFor({ timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press("Escape");
+    }
+  }
   await dropdownsClosed(page);
 }
 
