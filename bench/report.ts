@@ -33,7 +33,8 @@ export function machineInfo(): Machine {
 }
 
 export interface SectionHeader {
-  scenario: "search" | "import" | "reclassify" | "tasks" | "dashboard" | "declare";
+  /** search, import, the supervision scenarios, or a suite's (bench/suite.ts). */
+  scenario: string;
   db: "pglite" | "postgres";
   enterprises: number;
   dbVersion: string;

@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createUser } from "../apps/server/src/modules/users/service.ts";
 import type { Actor } from "../apps/server/src/platform/access.ts";
+import { caseSuite } from "./cases.ts";
 import { type BenchDb, createBenchDb, type DbKind, DEFAULT_PG_URL } from "./db.ts";
+import { evaluationSuite } from "./evaluations.ts";
 import { generateRegistry } from "./generate.ts";
 import { importModuleAvailable, runImportScenario } from "./import.ts";
 import {
@@ -19,6 +21,7 @@ import {
   updateResults,
 } from "./report.ts";
 import { runSearchScenario, writeExplainFile } from "./search.ts";
+import type { BenchSuite } from "./suite.ts";
 import {
   type HttpOutcome,
   runDashboard,
@@ -30,6 +33,8 @@ import {
 } from "./supervision.ts";
 import { loadBulk, loadDemo, type SupervisionLoad } from "./supervision-load.ts";
 import { httpSection, reclassifySection } from "./supervision-report.ts";
+
+const SUITES: BenchSuite[] = [evaluationSuite, caseSuite];
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -73,6 +78,13 @@ const { values } = parseArgs({
     lots: { type: "string" },
     loader: { type: "string" },
     "load-workers": { type: "string", default: "2" },
+    // Options of the suites (bench/suite.ts), passed to them unparsed.
+    cases: { type: "string" },
+    assessments: { type: "string" },
+    findings: { type: "string" },
+    rows: { type: "string" },
+    seconds: { type: "string" },
+    rate: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
   allowPositionals: false,
@@ -98,14 +110,26 @@ const dbs: DbKind[] =
       : [];
 if (dbs.length === 0) throw new Error(`--db must be pglite, postgres or both, not ${values.db}`);
 const scenarios = new Set(
-  values.scenario
-    .split(",")
-    .flatMap((s) => (s.trim() === "supervision" ? SUPERVISION_SCENARIOS : [s.trim()])),
+  values.scenario.split(",").flatMap((s) => {
+    const name = s.trim();
+    if (name === "supervision") return [...SUPERVISION_SCENARIOS];
+    return SUITES.find((suite) => suite.name === name)?.scenarios ?? [name];
+  }),
 );
-const KNOWN = new Set<string>(["search", "import", ...SUPERVISION_SCENARIOS]);
+const KNOWN = new Set<string>([
+  "search",
+  "import",
+  ...SUPERVISION_SCENARIOS,
+  ...SUITES.flatMap((suite) => suite.scenarios),
+]);
 for (const s of scenarios) if (!KNOWN.has(s)) throw new Error(`unknown scenario ${s}`);
 const supervisionScenarios = SUPERVISION_SCENARIOS.filter((s) => scenarios.has(s));
 for (const s of supervisionScenarios) scenarios.delete(s);
+const suiteRuns = SUITES.map((suite) => ({
+  suite,
+  wanted: suite.scenarios.filter((s) => scenarios.has(s)),
+})).filter((r) => r.wanted.length > 0);
+for (const { wanted } of suiteRuns) for (const s of wanted) scenarios.delete(s);
 const lotsArg = positiveInt("lots", values.lots);
 const loadWorkers = positiveInt("load-workers", values["load-workers"]) as number;
 if (values.loader !== undefined && values.loader !== "demo" && values.loader !== "bulk")
@@ -308,3 +332,44 @@ if (scenarios.has("import") && !importModuleAvailable()) {
 if (scenarios.size > 0) for (const kind of dbs) await benchOne(kind);
 if (supervisionScenarios.length > 0)
   for (const kind of dbs) await benchSupervision(kind, supervisionScenarios);
+
+for (const { suite, wanted } of suiteRuns)
+  for (const kind of dbs)
+    await suite.run(
+      {
+        kind,
+        pgUrl: values["pg-url"],
+        keep: values.keep,
+        memory: values.memory,
+        requests,
+        concurrency,
+        options: {
+          cases: values.cases,
+          assessments: values.assessments,
+          findings: values.findings,
+          rows: values.rows,
+          seconds: values.seconds,
+          rate: values.rate,
+        },
+        log: (s) => log(`${kind}: ${s}`),
+        emit: (h, markdown) => {
+          process.stdout.write(`\n${markdown}\n`);
+          if (values.write) {
+            updateResults(RESULTS, sectionKey(h), markdown);
+            log(`updated ${RESULTS} (${sectionKey(h)})`);
+          }
+        },
+        header: (scenario, enterprises, dbVersion, parameters) => ({
+          scenario,
+          db: kind,
+          enterprises,
+          dbVersion,
+          dbLocation:
+            kind === "pglite" ? (values.memory ? "in memory" : "temporary data folder") : "local server",
+          parameters,
+          machine: machineInfo(),
+          date: new Date(),
+        }),
+      },
+      wanted,
+    );

@@ -2,8 +2,10 @@
 
 import { enCases } from "./modules/cases";
 import { enClassification } from "./modules/classification";
+import { enEvaluationEditor } from "./modules/evaluationEditor";
 import { enEvaluations } from "./modules/evaluations";
 import { enIndicators } from "./modules/indicators";
+import { enLabourTrends } from "./modules/labourTrends";
 import { enLots } from "./modules/lots";
 import { enPrivileges } from "./modules/privileges";
 import { enSupervision } from "./modules/supervision";
@@ -396,4 +398,6 @@ export const enUS: Record<MessageKey, string> = {
   ...enIndicators,
   ...enEvaluations,
   ...enCases,
+  ...enEvaluationEditor,
+  ...enLabourTrends,
 };

@@ -2,8 +2,10 @@
 
 import { zhCases } from "./modules/cases";
 import { zhClassification } from "./modules/classification";
+import { zhEvaluationEditor } from "./modules/evaluationEditor";
 import { zhEvaluations } from "./modules/evaluations";
 import { zhIndicators } from "./modules/indicators";
+import { zhLabourTrends } from "./modules/labourTrends";
 import { zhLots } from "./modules/lots";
 import { zhPrivileges } from "./modules/privileges";
 import { zhSupervision } from "./modules/supervision";
@@ -390,6 +392,8 @@ export const zhCN = {
   ...zhIndicators,
   ...zhEvaluations,
   ...zhCases,
+  ...zhEvaluationEditor,
+  ...zhLabourTrends,
 };
 
 export type MessageKey = keyof typeof zhCN;
