@@ -1,7 +1,8 @@
 // Browser journey of the case loop (issue 5): a member of the public raises a problem on the portal without signing
-// in and gets a tracking number; follows it; the coordinator finds it and routes it to a department; a department
-// member answers it publicly and adds an internal note; the submitter sees the reply (not the note, not their own
-// contact) and rates it satisfied; the dashboard counts it collected and closed.
+// in and gets a tracking number; follows it; the coordinator finds it, routes it to a department and splits a second
+// problem off into a case of its own; a department member answers it publicly and adds an internal note; the
+// submitter sees the reply (not the note, not their own contact) and the split-off case's number, follows it and
+// rates the answer satisfied; the dashboard counts both collected and the one closed.
 import assert from "node:assert/strict";
 import { before, describe, it as test } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -17,6 +18,9 @@ const ENTERPRISE = "平湖市经纬夜灯测试服饰有限公司";
 const MARKET_REGULATION = "平湖市市场监督管理局";
 const REPLY = "经现场核查，东门路灯线路老化，已于本周更换线路和灯具，现已恢复夜间照明。";
 const NOTE = "内部：线路更换费用由园区管委会承担，勿对外答复。";
+/** The second problem of the same submission, split off for the labour bureau. */
+const PART_TITLE = "经纬测试：夜班工人缺少通勤班车";
+const PART_DESCRIPTION = "路灯修好之前，希望协调开通工业园夜班通勤班车，方便夜班工人回家。";
 
 interface Stats {
   collected: number;
@@ -79,6 +83,7 @@ async function statistic(page: Page, testId: string): Promise<number> {
 describe("case loop journey (browser)", () => {
   const session = journey();
   let trackingNumber = "";
+  let partNumber = "";
   let baseline: Stats;
 
   before(async () => {
@@ -156,6 +161,22 @@ describe("case loop journey (browser)", () => {
     await page.getByTestId("case-department").filter({ hasText: MARKET_REGULATION }).waitFor();
     await page.getByTestId("timeline-event").filter({ hasText: MARKET_REGULATION }).first().waitFor();
     await screenshot(page, "cases-03-routed");
+
+    // The description raises a second problem: split it off as a case of its own, routed by its category.
+    await page.getByTestId("action-split").click();
+    await choose(page, "split-category", "用工人才");
+    await page.getByTestId("split-title").fill(PART_TITLE);
+    await page.getByTestId("split-description").fill(PART_DESCRIPTION);
+    await page.getByTestId("split-ok").click();
+    const link = page.getByTestId("split-link");
+    await link.waitFor();
+    partNumber = ((await link.textContent()) ?? "").trim();
+    assert.match(partNumber, /^PH\d{6}-[0-9A-Z]{5}-[0-9A-Z]{6}$/);
+    await screenshot(page, "cases-03b-split");
+    await page.getByTestId("split-close").click();
+    // The original carries on with its department; its timeline names the new case.
+    await page.getByTestId("timeline-case-link").filter({ hasText: partNumber }).waitFor();
+    await page.getByTestId("case-department").filter({ hasText: MARKET_REGULATION }).waitFor();
     await page.context().close();
   });
 
@@ -214,16 +235,25 @@ describe("case loop journey (browser)", () => {
     await result.getByTestId("case-rating").filter({ hasText: "满意" }).waitFor();
     assert.equal(await page.getByTestId("rating-form").count(), 0, "an answer is rated once");
     await screenshot(page, "cases-06-rated");
+
+    // The split-off problem is followed by its own number, which names the original; still no contact.
+    await page.getByTestId("timeline-case-link").filter({ hasText: partNumber }).click();
+    await page.getByTestId("track-number").filter({ hasText: partNumber }).waitFor();
+    await result.locator('[data-testid="case-status"][data-status="new"]').waitFor();
+    assert.match((await result.textContent()) ?? "", new RegExp(PART_TITLE));
+    await page.getByTestId("timeline-case-link").filter({ hasText: trackingNumber }).waitFor();
+    assert.ok(!((await page.locator("main").textContent()) ?? "").includes(CONTACT));
+    await screenshot(page, "cases-06b-split-part");
     await page.context().close();
   });
 
-  test("the dashboard counts it collected, closed and satisfied", async () => {
+  test("the dashboard counts both collected, the answered one closed and satisfied", async () => {
     const { server, browser } = session();
     const page = await signIn(browser, server.baseUrl, "regulator");
     await page.getByTestId("menu-case-dashboard").click();
     await expectTitle(page, "诉求办理看板");
     await page.getByTestId("dash-collected").waitFor();
-    assert.equal(await statistic(page, "dash-collected"), baseline.collected + 1);
+    assert.equal(await statistic(page, "dash-collected"), baseline.collected + 2);
     assert.equal(await statistic(page, "dash-closed"), baseline.closed + 1);
     assert.equal(await statistic(page, "dash-satisfied"), baseline.satisfaction.satisfied + 1);
     await screenshot(page, "cases-07-dashboard");

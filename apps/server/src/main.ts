@@ -8,6 +8,7 @@ import { reclassifyAll, reclassifyEnterprise } from "./modules/classification/se
 import { DEMO_STAFF_USERNAMES, seedDemo } from "./modules/demo/seed.ts";
 import { writeEnterprisesXlsx } from "./modules/enterprises/export.ts";
 import * as enterpriseRepo from "./modules/enterprises/repo.ts";
+import { startEvaluationReminders } from "./modules/evaluations/reminders.ts";
 import { runImportFromFile } from "./modules/imports/cli.ts";
 import { samplingPlansText, samplingPlanText } from "./modules/sampling/cli.ts";
 import { createUser, listUsers, resetPassword, updateUser } from "./modules/users/service.ts";
@@ -66,6 +67,7 @@ program
     // Monthly reclassification of every exporter, checked hourly (the timers never keep the process alive).
     startClassificationSchedule(db);
     startCaseJobs(db);
+    startEvaluationReminders(db);
     console.log(`\n经纬 Jingwei is serving on http://localhost:${config.port}  (API docs: /api/docs)`);
   });
 

@@ -16,6 +16,10 @@ import {
   type ThresholdScoring,
   type ThresholdStep,
 } from "./types.ts";
+import { type IssueParams, type IssueParamsOf, systemIssueText } from "./validate-messages.ts";
+
+// The messages travel with the validator (index.ts re-exports this file).
+export * from "./validate-messages.ts";
 
 export type SystemIssueCode =
   | "id_invalid"
@@ -82,10 +86,19 @@ export interface SystemIssue {
   code: SystemIssueCode;
   /** "error" makes the system unusable (no scoring, no publishing); "warning" is shown but does not block. */
   severity: "error" | "warning";
+  /** In English; both languages: systemIssueText(issue) (validate-messages.ts). */
   message: string;
+  /** The message's parameters (the value found, the sum, the band bounds…) and its variant. */
+  params: IssueParams;
 }
 
-type Add = (path: string, code: SystemIssueCode, message: string, severity?: "error" | "warning") => void;
+type Severity = SystemIssue["severity"];
+/** Parameters are optional only for a code whose messages have no placeholder and no variant. */
+type AddArgs<C extends SystemIssueCode> =
+  object extends IssueParamsOf<C>
+    ? [params?: IssueParamsOf<C>, severity?: Severity]
+    : [params: IssueParamsOf<C>, severity?: Severity];
+type Add = <C extends SystemIssueCode>(path: string, code: C, ...args: AddArgs<C>) => void;
 
 /** Weights edited in a UI carry decimal fractions. */
 const EPS = 1e-6;
@@ -105,7 +118,7 @@ function items<T>(x: unknown): T[] {
 
 function checkId(id: unknown, path: string, add: Add): void {
   if (typeof id !== "string" || !ID_PATTERN.test(id)) {
-    add(path, "id_invalid", `id ${JSON.stringify(id)} must be 1–64 letters, digits, "_" or "-"`);
+    add(path, "id_invalid", { value: JSON.stringify(id) ?? "undefined" });
   }
 }
 
@@ -113,25 +126,23 @@ function checkLocalized(t: unknown, path: string, add: Add, required = true): vo
   if (t === undefined && !required) return;
   const o = t as { zh?: unknown; en?: unknown } | undefined;
   if (!o || typeof o !== "object") {
-    add(path, "text_missing", "needs a Chinese and an English text");
+    add(path, "text_missing", { variant: "both" });
     return;
   }
-  if (!isText(o.zh)) add(`${path}.zh`, "text_missing", "the Chinese text is empty");
-  if (!isText(o.en)) add(`${path}.en`, "text_missing", "the English text is empty");
+  if (!isText(o.zh)) add(`${path}.zh`, "text_missing", { variant: "zh" });
+  if (!isText(o.en)) add(`${path}.en`, "text_missing", { variant: "en" });
 }
 
 function checkProvenance(p: unknown, path: string, add: Add, required: boolean): void {
   if (p === undefined) {
-    if (required)
-      add(path, "provenance_missing", 'say where it comes from: "source" (cite it) or "authored"');
+    if (required) add(path, "provenance_missing", { variant: "missing" });
     return;
   }
   const o = p as { kind?: unknown; cite?: unknown };
   if (o?.kind === "source") {
-    if (!isText(o.cite))
-      add(`${path}.cite`, "provenance_cite_missing", "a source provenance must cite its source");
+    if (!isText(o.cite)) add(`${path}.cite`, "provenance_cite_missing");
   } else if (o?.kind !== "authored") {
-    add(`${path}.kind`, "provenance_missing", 'provenance kind must be "source" or "authored"');
+    add(`${path}.kind`, "provenance_missing", { variant: "kind" });
   }
 }
 
@@ -141,28 +152,39 @@ function checkProvenance(p: unknown, path: string, add: Add, required: boolean):
  */
 export function validateEvaluationSystem(sys: EvaluationSystem): SystemIssue[] {
   const issues: SystemIssue[] = [];
-  const add: Add = (path, code, message, severity = "error") =>
-    issues.push({ path, code, severity, message });
+  const add = ((
+    path: string,
+    code: SystemIssueCode,
+    params: IssueParams = {},
+    severity: Severity = "error",
+  ) =>
+    issues.push({
+      path,
+      code,
+      severity,
+      message: systemIssueText({ code, message: code, params }).en,
+      params,
+    })) as Add;
 
   if (!sys || typeof sys !== "object") {
-    add("", "sections_empty", "an evaluation system must be an object");
+    add("", "sections_empty", { variant: "notObject" });
     return issues;
   }
   checkId(sys.id, "id", add);
-  if (!isText(sys.version)) add("version", "version_missing", "the system needs a version label");
+  if (!isText(sys.version)) add("version", "version_missing");
   checkLocalized(sys.name, "name", add);
   checkLocalized(sys.description, "description", add, false);
-  if (!EVALUATION_KINDS.includes(sys.kind)) add("kind", "kind_unknown", `unknown kind "${String(sys.kind)}"`);
+  if (!EVALUATION_KINDS.includes(sys.kind)) add("kind", "kind_unknown", { value: String(sys.kind) });
   if (sys.status !== "draft" && sys.status !== "published") {
-    add("status", "status_unknown", 'status must be "draft" or "published"');
+    add("status", "status_unknown");
   }
   const weighted = sys.scoringMethod === "weightedPercent";
   if (!SCORING_METHODS.includes(sys.scoringMethod)) {
-    add("scoringMethod", "scoring_method_unknown", `unknown scoring method "${String(sys.scoringMethod)}"`);
+    add("scoringMethod", "scoring_method_unknown", { value: String(sys.scoringMethod) });
   }
 
   const sections = items<Section>(sys.sections);
-  if (sections.length === 0) add("sections", "sections_empty", "the system has no sections");
+  if (sections.length === 0) add("sections", "sections_empty", { variant: "none" });
 
   const sectionIds = new Set<string>();
   const indicatorIds = new Set<string>();
@@ -174,32 +196,31 @@ export function validateEvaluationSystem(sys: EvaluationSystem): SystemIssue[] {
   sections.forEach((s, si) => {
     const sp = `sections[${si}]`;
     checkId(s.id, `${sp}.id`, add);
-    if (sectionIds.has(s.id)) add(`${sp}.id`, "section_id_duplicate", `section id "${s.id}" is used twice`);
+    if (sectionIds.has(s.id)) add(`${sp}.id`, "section_id_duplicate", { value: String(s.id) });
     sectionIds.add(s.id);
     checkLocalized(s.name, `${sp}.name`, add);
     checkLocalized(s.description, `${sp}.description`, add, false);
     checkProvenance(s.provenance, `${sp}.provenance`, add, false);
     if (weighted) {
       if (s.weight === undefined) {
-        add(`${sp}.weight`, "weight_missing", "weightedPercent needs a weight on every section");
+        add(`${sp}.weight`, "weight_missing", { variant: "section" });
         sectionWeightsUsable = false;
       } else if (!isNum(s.weight) || s.weight < 0) {
-        add(`${sp}.weight`, "weight_invalid", "weight must be a number ≥ 0");
+        add(`${sp}.weight`, "weight_invalid");
         sectionWeightsUsable = false;
       } else sectionWeights += s.weight;
     } else if (s.weight !== undefined) {
-      add(`${sp}.weight`, "weight_ignored", "pointsSum ignores section weights", "warning");
+      add(`${sp}.weight`, "weight_ignored", { variant: "section" }, "warning");
     }
 
     const indicators = items<Indicator>(s.indicators);
-    if (indicators.length === 0)
-      add(`${sp}.indicators`, "section_empty", `section "${s.id}" has no indicators`);
+    if (indicators.length === 0) add(`${sp}.indicators`, "section_empty", { section: String(s.id) });
     let weights = 0;
     let weightsUsable = true;
     indicators.forEach((ind, ii) => {
       const ip = `${sp}.indicators[${ii}]`;
       if (indicatorIds.has(ind.id)) {
-        add(`${ip}.id`, "indicator_id_duplicate", `indicator id "${ind.id}" is used twice in the system`);
+        add(`${ip}.id`, "indicator_id_duplicate", { value: String(ind.id) });
       }
       indicatorIds.add(ind.id);
       if (ind.zeroTolerance === true) zeroToleranceFlags++;
@@ -207,27 +228,27 @@ export function validateEvaluationSystem(sys: EvaluationSystem): SystemIssue[] {
       maxTotal += isNum(ind.maxPoints) && ind.maxPoints > 0 ? ind.maxPoints : Number.NaN;
       if (weighted) {
         if (ind.weight === undefined) {
-          add(`${ip}.weight`, "weight_missing", "weightedPercent needs a weight on every indicator");
+          add(`${ip}.weight`, "weight_missing", { variant: "indicator" });
           weightsUsable = false;
         } else if (!isNum(ind.weight) || ind.weight < 0) {
-          add(`${ip}.weight`, "weight_invalid", "weight must be a number ≥ 0");
+          add(`${ip}.weight`, "weight_invalid");
           weightsUsable = false;
         } else weights += ind.weight;
       } else if (ind.weight !== undefined) {
-        add(`${ip}.weight`, "weight_ignored", "pointsSum ignores indicator weights", "warning");
+        add(`${ip}.weight`, "weight_ignored", { variant: "indicator" }, "warning");
       }
       checkIndicator(ind, ip, add);
     });
     if (weighted && weightsUsable && indicators.length > 0 && Math.abs(weights - 100) > EPS) {
-      add(
-        `${sp}.indicators`,
-        "weights_sum",
-        `indicator weights of section "${s.id}" sum to ${weights}, not 100`,
-      );
+      add(`${sp}.indicators`, "weights_sum", {
+        variant: "indicators",
+        section: String(s.id),
+        sum: weights,
+      });
     }
   });
   if (weighted && sectionWeightsUsable && sections.length > 0 && Math.abs(sectionWeights - 100) > EPS) {
-    add("sections", "weights_sum", `section weights sum to ${sectionWeights}, not 100`);
+    add("sections", "weights_sum", { variant: "sections", sum: sectionWeights });
   }
 
   validateRating(sys, add, { zeroToleranceFlags, crucialFlags, maxTotal });
@@ -240,40 +261,34 @@ function checkIndicator(ind: Indicator, p: string, add: Add): void {
   checkLocalized(ind.guidance, `${p}.guidance`, add, false);
   checkProvenance(ind.provenance, `${p}.provenance`, add, true);
   const maxOk = isNum(ind.maxPoints) && ind.maxPoints > 0;
-  if (!maxOk) add(`${p}.maxPoints`, "max_points_invalid", "maxPoints must be a number > 0");
+  if (!maxOk) add(`${p}.maxPoints`, "max_points_invalid");
   const max = maxOk ? ind.maxPoints : Number.POSITIVE_INFINITY;
 
   switch (ind.type) {
     case "yesPartialNo":
       if (ind.partialPoints !== undefined && !(isNum(ind.partialPoints) && ind.partialPoints >= 0)) {
-        add(`${p}.partialPoints`, "partial_points_invalid", "partialPoints must be a number ≥ 0");
+        add(`${p}.partialPoints`, "partial_points_invalid", { variant: "invalid" });
       } else if (ind.partialPoints !== undefined && ind.partialPoints >= max) {
-        add(`${p}.partialPoints`, "partial_points_invalid", "partialPoints must be below maxPoints");
+        add(`${p}.partialPoints`, "partial_points_invalid", { variant: "tooHigh", max });
       }
       return;
     case "number":
     case "computed": {
-      if (!isText(ind.unit)) add(`${p}.unit`, "unit_missing", "a number needs a unit");
+      if (!isText(ind.unit)) add(`${p}.unit`, "unit_missing");
       let lo: number | undefined;
       let hi: number | undefined;
       if (ind.type === "number") {
-        if (ind.min !== undefined && !isNum(ind.min))
-          add(`${p}.min`, "range_invalid", "min must be a number");
-        if (ind.max !== undefined && !isNum(ind.max))
-          add(`${p}.max`, "range_invalid", "max must be a number");
+        if (ind.min !== undefined && !isNum(ind.min)) add(`${p}.min`, "range_invalid", { variant: "min" });
+        if (ind.max !== undefined && !isNum(ind.max)) add(`${p}.max`, "range_invalid", { variant: "max" });
         if (isNum(ind.min) && isNum(ind.max) && ind.min > ind.max) {
-          add(`${p}.min`, "range_invalid", `min ${ind.min} is greater than max ${ind.max}`);
+          add(`${p}.min`, "range_invalid", { variant: "order", min: ind.min, max: ind.max });
         }
         lo = isNum(ind.min) ? ind.min : undefined;
         hi = isNum(ind.max) ? ind.max : undefined;
       } else if (!isMetricName(ind.metric)) {
-        add(
-          `${p}.metric`,
-          "metric_name_invalid",
-          `metric ${JSON.stringify(ind.metric)} must look like "namespace.camelCaseName"`,
-        );
+        add(`${p}.metric`, "metric_name_invalid", { value: JSON.stringify(ind.metric) ?? "undefined" });
       } else if (!isKnownMetric(ind.metric)) {
-        add(`${p}.metric`, "metric_unknown", `the platform does not compute "${ind.metric}" yet`, "warning");
+        add(`${p}.metric`, "metric_unknown", { value: ind.metric }, "warning");
       }
       checkThresholds(ind.scoring, `${p}.scoring`, max, lo, hi, add);
       return;
@@ -281,20 +296,20 @@ function checkIndicator(ind: Indicator, p: string, add: Add): void {
     case "singleChoice":
     case "multiChoice": {
       const options = items<ChoiceOption>(ind.options);
-      if (options.length < 2) add(`${p}.options`, "options_too_few", "a choice needs at least two options");
+      if (options.length < 2) add(`${p}.options`, "options_too_few");
       const ids = new Set<string>();
       let best = 0;
       let sum = 0;
       options.forEach((o, oi) => {
         const op = `${p}.options[${oi}]`;
         checkId(o.id, `${op}.id`, add);
-        if (ids.has(o.id)) add(`${op}.id`, "option_id_duplicate", `option id "${o.id}" is used twice`);
+        if (ids.has(o.id)) add(`${op}.id`, "option_id_duplicate", { value: String(o.id) });
         ids.add(o.id);
         checkLocalized(o.label, `${op}.label`, add);
         if (o.points === undefined) {
-          add(`${op}.points`, "option_points_missing", `option "${o.id}" has no points`);
+          add(`${op}.points`, "option_points_missing", { option: String(o.id) });
         } else if (!isNum(o.points) || o.points < 0 || o.points > max) {
-          add(`${op}.points`, "option_points_invalid", "option points must be a number from 0 to maxPoints");
+          add(`${op}.points`, "option_points_invalid");
         } else {
           best = Math.max(best, o.points);
           sum += o.points;
@@ -305,7 +320,7 @@ function checkIndicator(ind: Indicator, p: string, add: Add): void {
         add(
           `${p}.options`,
           "scoring_full_unreachable",
-          `no answer earns maxPoints ${max} (best ${reachable})`,
+          { variant: "options", max, best: reachable },
           "warning",
         );
       }
@@ -313,15 +328,14 @@ function checkIndicator(ind: Indicator, p: string, add: Add): void {
     }
     case "file":
       if (!Number.isInteger(ind.minFiles) || ind.minFiles < 1) {
-        add(`${p}.minFiles`, "min_files_invalid", "minFiles must be a whole number ≥ 1");
+        add(`${p}.minFiles`, "min_files_invalid");
       }
       return;
     default:
-      add(
-        `${p}.type`,
-        "indicator_type_unknown",
-        `unknown indicator type "${String((ind as { type?: unknown }).type)}"; one of ${INDICATOR_TYPES.join(", ")}`,
-      );
+      add(`${p}.type`, "indicator_type_unknown", {
+        value: String((ind as { type?: unknown }).type),
+        types: INDICATOR_TYPES.join(", "),
+      });
   }
 }
 
@@ -334,37 +348,27 @@ function checkThresholds(
   add: Add,
 ): void {
   if (!sc || typeof sc !== "object") {
-    add(p, "scoring_steps_empty", "a number needs threshold scoring");
+    add(p, "scoring_steps_empty", { variant: "noScoring" });
     return;
   }
   if (sc.direction !== "higherIsBetter" && sc.direction !== "lowerIsBetter") {
-    add(
-      `${p}.direction`,
-      "scoring_direction_unknown",
-      'direction must be "higherIsBetter" or "lowerIsBetter"',
-    );
+    add(`${p}.direction`, "scoring_direction_unknown");
   }
   const steps = items<ThresholdStep>(sc.steps);
-  if (steps.length === 0)
-    add(`${p}.steps`, "scoring_steps_empty", "threshold scoring needs at least one step");
+  if (steps.length === 0) add(`${p}.steps`, "scoring_steps_empty", { variant: "noSteps" });
   let best = 0;
   steps.forEach((st, i) => {
     const sp = `${p}.steps[${i}]`;
-    if (!isNum(st?.threshold)) add(`${sp}.threshold`, "scoring_step_invalid", "threshold must be a number");
+    if (!isNum(st?.threshold)) add(`${sp}.threshold`, "scoring_step_invalid", { variant: "threshold" });
     else if ((lo !== undefined && st.threshold < lo) || (hi !== undefined && st.threshold > hi)) {
-      add(
-        `${sp}.threshold`,
-        "scoring_step_out_of_range",
-        `threshold ${st.threshold} lies outside min–max`,
-        "warning",
-      );
+      add(`${sp}.threshold`, "scoring_step_out_of_range", { threshold: st.threshold }, "warning");
     }
     if (!isNum(st?.points) || st.points < 0 || st.points > max) {
-      add(`${sp}.points`, "scoring_step_invalid", "step points must be a number from 0 to maxPoints");
+      add(`${sp}.points`, "scoring_step_invalid", { variant: "points" });
     } else best = Math.max(best, st.points);
   });
   if (steps.length > 0 && Number.isFinite(max) && best < max - EPS) {
-    add(`${p}.steps`, "scoring_full_unreachable", `no step earns maxPoints ${max} (best ${best})`, "warning");
+    add(`${p}.steps`, "scoring_full_unreachable", { variant: "steps", max, best }, "warning");
   }
 }
 
@@ -375,30 +379,30 @@ function validateRating(
 ): void {
   const r = sys.rating;
   if (!r || typeof r !== "object") {
-    add("rating", "levels_empty", "the system needs a rating scheme");
+    add("rating", "levels_empty", { variant: "noRating" });
     return;
   }
   checkProvenance(r.provenance, "rating.provenance", add, false);
   const levels = items<LevelDef>(r.levels);
-  if (levels.length === 0) add("rating.levels", "levels_empty", "the rating needs at least one level");
+  if (levels.length === 0) add("rating.levels", "levels_empty", { variant: "none" });
   const rank = new Map<string, number>();
   levels.forEach((l, i) => {
     const p = `rating.levels[${i}]`;
     checkId(l.id, `${p}.id`, add);
-    if (rank.has(l.id)) add(`${p}.id`, "level_duplicate", `level "${l.id}" is listed twice`);
+    if (rank.has(l.id)) add(`${p}.id`, "level_duplicate", { level: String(l.id) });
     else rank.set(l.id, i);
     checkLocalized(l.name, `${p}.name`, add);
     checkProvenance(l.provenance, `${p}.provenance`, add, false);
     for (const k of ["validityMonths", "followUpMonths"] as const) {
       const v = l[k];
       if (v !== undefined && !(Number.isInteger(v) && v > 0)) {
-        add(`${p}.${k}`, "level_period_invalid", `${k} must be a whole number of months > 0`);
+        add(`${p}.${k}`, "level_period_invalid", { variant: k });
       }
     }
   });
   const level = (id: unknown, path: string): boolean => {
     if (typeof id === "string" && rank.has(id)) return true;
-    add(path, "level_unknown", `unknown level ${JSON.stringify(id)}`);
+    add(path, "level_unknown", { value: JSON.stringify(id) ?? "undefined" });
     return false;
   };
 
@@ -408,44 +412,38 @@ function validateRating(
   if (o?.method === "bands") {
     const b = o.banding;
     if (b?.basis !== "percent" && b?.basis !== "points") {
-      add("rating.overall.banding.basis", "banding_basis_unknown", 'basis must be "percent" or "points"');
+      add("rating.overall.banding.basis", "banding_basis_unknown");
     } else {
       const top = b.basis === "percent" ? 100 : flags.maxTotal;
       if (Number.isFinite(top)) checkBands(b.bands, "rating.overall.banding.bands", top, rank, add);
     }
   } else if (o?.method === "sectionLevels") {
     if (r.sectionBands === undefined) {
-      add("rating.sectionBands", "section_bands_missing", "rating by section levels needs section bands");
+      add("rating.sectionBands", "section_bands_missing", { variant: "sectionLevels" });
     }
     const ladder = items<LadderStep>(o.ladder);
-    if (ladder.length === 0)
-      add("rating.overall.ladder", "ladder_empty", "the ladder needs at least one step");
+    if (ladder.length === 0) add("rating.overall.ladder", "ladder_empty");
     ladder.forEach((step, i) => {
       const p = `rating.overall.ladder[${i}]`;
       level(step.level, `${p}.level`);
       const when = items<LevelCountCondition>(step.when);
-      if (when.length === 0) add(`${p}.when`, "ladder_condition_invalid", "a ladder step needs conditions");
+      if (when.length === 0) add(`${p}.when`, "ladder_condition_invalid", { variant: "noConditions" });
       when.forEach((c, ci) => {
         const cp = `${p}.when[${ci}]`;
         const lv = Array.isArray(c.levels) ? c.levels : [];
-        if (lv.length === 0)
-          add(`${cp}.levels`, "ladder_condition_invalid", "a condition names at least one level");
+        if (lv.length === 0) add(`${cp}.levels`, "ladder_condition_invalid", { variant: "noLevels" });
         lv.forEach((l, li) => {
           level(l, `${cp}.levels[${li}]`);
         });
         const bound = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 0);
         if ((c.atLeast === undefined && c.atMost === undefined) || !bound(c.atLeast) || !bound(c.atMost)) {
-          add(cp, "ladder_condition_invalid", "a condition needs atLeast and/or atMost, whole numbers ≥ 0");
+          add(cp, "ladder_condition_invalid", { variant: "bounds" });
         }
       });
     });
     level(o.otherwise, "rating.overall.otherwise");
   } else {
-    add(
-      "rating.overall.method",
-      "overall_method_unknown",
-      'overall method must be "bands" or "sectionLevels"',
-    );
+    add("rating.overall.method", "overall_method_unknown");
   }
 
   const rules = items<RatingRule>(r.rules);
@@ -457,24 +455,23 @@ function validateRating(
     switch (rule.kind) {
       case "zeroTolerance":
         zeroToleranceRules++;
-        if (zeroToleranceRules > 1)
-          add(`${p}`, "rule_duplicate", "only one zero-tolerance rule applies", "warning");
+        if (zeroToleranceRules > 1) add(`${p}`, "rule_duplicate", {}, "warning");
         if (rule.effect !== "worstLevel" && rule.effect !== "noRating") {
-          add(`${p}.effect`, "rule_effect_unknown", 'effect must be "worstLevel" or "noRating"');
+          add(`${p}.effect`, "rule_effect_unknown");
         }
         break;
       case "crucialFailureCap":
         crucialRules++;
         if (rule.scope !== "section" && rule.scope !== "overall") {
-          add(`${p}.scope`, "rule_scope_unknown", 'scope must be "section" or "overall"');
+          add(`${p}.scope`, "rule_scope_unknown");
         } else if (rule.scope === "section" && r.sectionBands === undefined) {
-          add("rating.sectionBands", "section_bands_missing", "a section cap needs section bands");
+          add("rating.sectionBands", "section_bands_missing", { variant: "sectionCap" });
         }
         level(rule.capAt, `${p}.capAt`);
         break;
       case "sectionLevelShareCap": {
         if (r.sectionBands === undefined) {
-          add("rating.sectionBands", "section_bands_missing", "a cap on section levels needs section bands");
+          add("rating.sectionBands", "section_bands_missing", { variant: "shareCap" });
         }
         level(rule.atOrWorse, `${p}.atOrWorse`);
         level(rule.capAt, `${p}.capAt`);
@@ -483,48 +480,25 @@ function validateRating(
         const countOk = count === undefined || (Number.isInteger(count) && count >= 1);
         const shareOk = share === undefined || (isNum(share) && share > 0 && share <= 100);
         if ((count === undefined) === (share === undefined) || !countOk || !shareOk) {
-          add(
-            p,
-            "rule_threshold_invalid",
-            "give exactly one of minCount (whole number ≥ 1) and minSharePercent (0 < share ≤ 100)",
-          );
+          add(p, "rule_threshold_invalid");
         }
         break;
       }
       default:
-        add(
-          `${p}.kind`,
-          "rule_kind_unknown",
-          `unknown rule kind "${String((rule as { kind?: unknown }).kind)}"`,
-        );
+        add(`${p}.kind`, "rule_kind_unknown", { value: String((rule as { kind?: unknown }).kind) });
     }
   });
   if (flags.zeroToleranceFlags > 0 && zeroToleranceRules === 0) {
-    add(
-      "rating.rules",
-      "zero_tolerance_unused",
-      "indicators are flagged zero-tolerance but no rule uses the flag",
-      "warning",
-    );
+    add("rating.rules", "zero_tolerance_unused", { variant: "noRule" }, "warning");
   }
   if (flags.zeroToleranceFlags === 0 && zeroToleranceRules > 0) {
-    add(
-      "rating.rules",
-      "zero_tolerance_unused",
-      "a zero-tolerance rule but no zero-tolerance indicator",
-      "warning",
-    );
+    add("rating.rules", "zero_tolerance_unused", { variant: "noIndicator" }, "warning");
   }
   if (flags.crucialFlags > 0 && crucialRules === 0) {
-    add(
-      "rating.rules",
-      "crucial_unused",
-      "indicators are flagged crucial but no rule uses the flag",
-      "warning",
-    );
+    add("rating.rules", "crucial_unused", { variant: "noRule" }, "warning");
   }
   if (flags.crucialFlags === 0 && crucialRules > 0) {
-    add("rating.rules", "crucial_unused", "a crucial-failure rule but no crucial indicator", "warning");
+    add("rating.rules", "crucial_unused", { variant: "noIndicator" }, "warning");
   }
 }
 
@@ -538,7 +512,7 @@ function checkBands(
 ): void {
   const bands = items<LevelBand>(raw);
   if (bands.length === 0) {
-    add(path, "bands_empty", "at least one band is needed");
+    add(path, "bands_empty");
     return;
   }
   const seen = new Set<string>();
@@ -546,21 +520,20 @@ function checkBands(
   bands.forEach((b, i) => {
     const p = `${path}[${i}]`;
     if (!rank.has(b.level)) {
-      add(`${p}.level`, "level_unknown", `unknown level ${JSON.stringify(b.level)}`);
+      add(`${p}.level`, "level_unknown", { value: JSON.stringify(b.level) ?? "undefined" });
       usable = false;
     } else if (seen.has(b.level)) {
-      add(`${p}.level`, "band_level_duplicate", `level ${b.level} has more than one band`);
+      add(`${p}.level`, "band_level_duplicate", { level: b.level });
       usable = false;
     }
     seen.add(b.level);
     if (!isNum(b.min) || !isNum(b.max) || b.min >= b.max) {
-      add(p, "band_range_invalid", "a band needs numbers min < max");
+      add(p, "band_range_invalid");
       usable = false;
     }
   });
   for (const id of rank.keys()) {
-    if (!seen.has(id))
-      add(path, "band_level_missing", `level ${id} has no band: only rules can give it`, "warning");
+    if (!seen.has(id)) add(path, "band_level_missing", { level: id }, "warning");
   }
   if (!usable) return;
 
@@ -568,34 +541,32 @@ function checkBands(
   const first = order[0];
   const last = order[order.length - 1];
   if (first && Math.abs(first.b.min) > EPS) {
-    add(`${path}[${first.i}].min`, "band_coverage", `bands start at ${first.b.min}, not 0`);
+    add(`${path}[${first.i}].min`, "band_coverage", { variant: "start", value: first.b.min });
   }
   if (last && Math.abs(last.b.max - top) > EPS) {
-    add(`${path}[${last.i}].max`, "band_coverage", `bands end at ${last.b.max}, not ${top}`);
+    add(`${path}[${last.i}].max`, "band_coverage", { variant: "end", value: last.b.max, top });
   }
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1];
     const cur = order[k];
     if (!prev || !cur) continue;
     if (cur.b.min > prev.b.max + EPS) {
-      add(
-        `${path}[${cur.i}].min`,
-        "band_gap",
-        `values from ${prev.b.max} to ${cur.b.min} fall in no level (between ${prev.b.level} and ${cur.b.level})`,
-      );
+      add(`${path}[${cur.i}].min`, "band_gap", {
+        from: prev.b.max,
+        to: cur.b.min,
+        lower: prev.b.level,
+        upper: cur.b.level,
+      });
     } else if (cur.b.min < prev.b.max - EPS) {
-      add(
-        `${path}[${cur.i}].min`,
-        "band_overlap",
-        `values from ${cur.b.min} to ${Math.min(prev.b.max, cur.b.max)} fall in ${prev.b.level} and ${cur.b.level}`,
-      );
+      add(`${path}[${cur.i}].min`, "band_overlap", {
+        from: cur.b.min,
+        to: Math.min(prev.b.max, cur.b.max),
+        lower: prev.b.level,
+        upper: cur.b.level,
+      });
     }
     if ((rank.get(cur.b.level) ?? 0) > (rank.get(prev.b.level) ?? 0)) {
-      add(
-        `${path}[${cur.i}].level`,
-        "band_order",
-        `level ${cur.b.level} sits above ${prev.b.level}: a higher value must never give a worse level`,
-      );
+      add(`${path}[${cur.i}].level`, "band_order", { level: cur.b.level, above: prev.b.level });
     }
   }
 }

@@ -15,6 +15,7 @@ export const CASE_ACCESS: Record<string, Who> = {
   "GET /api/v1/cases/:id": "authenticated",
   "POST /api/v1/cases/:id/actions": "authenticated",
   "POST /api/v1/cases/:id/notes": STAFF,
+  "POST /api/v1/cases/:id/split": REGULATORS,
   // Salons: staff read, coordinators write
   "GET /api/v1/salons": STAFF,
   "POST /api/v1/salons": REGULATORS,
@@ -35,4 +36,7 @@ export const CASE_ACCESS: Record<string, Who> = {
   "POST /api/v1/notifications/:id/read": "authenticated",
   "POST /api/v1/notifications/read-all": "authenticated",
   "GET /api/v1/email-outbox": ADMIN,
+  "GET /api/v1/mail-settings": ADMIN,
+  "PUT /api/v1/mail-settings": ADMIN,
+  "POST /api/v1/mail-settings/test": ADMIN,
 };

@@ -4,10 +4,17 @@ import { changedFields, writeAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/db.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { forgetCalendar, loadCalendarYears } from "./calendar.ts";
-import type { CalendarYearBody, CategoryBody, CategoryPut, DepartmentBody } from "./schemas.ts";
+import { loadStoredMailSettings, mailConfig, smtpFromEnv } from "./mailer.ts";
+import type {
+  CalendarYearBody,
+  CategoryBody,
+  CategoryPut,
+  DepartmentBody,
+  MailSettingsBody,
+} from "./schemas.ts";
 
 // Administration of the loop: departments and their members, categories with routing and service levels, the
-// working-day calendar. All of it data an administrator edits; every change is audited.
+// working-day calendar, the SMTP settings. All of it data an administrator edits; every change is audited.
 
 const DEPARTMENT_COLUMNS = `d.id, d.code, d.name_zh as "nameZh", d.name_en as "nameEn", d.email, d.active,
   d.sort_order as "sortOrder",
@@ -252,4 +259,91 @@ export async function putCalendarYear(db: Db, actor: Actor, year: number, body: 
   // Deadlines already stored keep their dates; new cases and reopenings use the new calendar.
   forgetCalendar(db);
   return { year, holidays, makeUpWorkdays: makeUp, verified: body.verified, source: body.source };
+}
+
+// ── SMTP settings ───────────────────────────────────────────────────────────────────────────────────────────
+
+const MAIL_DEFAULTS = {
+  mode: "environment",
+  host: "",
+  port: 465,
+  secure: true,
+  username: "",
+  from: "",
+} as const;
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/** What the console shows: the stored settings without the password, the environment's, and which is in force. */
+export async function getMailSettings(db: Db, env: NodeJS.ProcessEnv = process.env) {
+  const stored = await loadStoredMailSettings(db);
+  const fromEnv = smtpFromEnv(env);
+  const active = await mailConfig(db, env);
+  const { password, ...visible } = stored ?? { ...MAIL_DEFAULTS, password: "" };
+  return {
+    ...visible,
+    passwordSet: password !== "",
+    environment: fromEnv
+      ? {
+          host: fromEnv.host,
+          port: fromEnv.port,
+          secure: fromEnv.secure,
+          username: fromEnv.user,
+          from: fromEnv.from,
+        }
+      : null,
+    active: active
+      ? { source: active.source, host: active.host, port: active.port, from: active.from }
+      : null,
+  };
+}
+
+/** Store the settings; a password left out keeps the stored one, an empty one clears it. */
+export async function putMailSettings(db: Db, actor: Actor, body: MailSettingsBody) {
+  const host = body.host.trim();
+  const from = body.from.trim();
+  const issues = [];
+  if (body.mode === "console" && host === "") issues.push({ field: "host", code: "required" as const });
+  if (body.mode === "console" && from === "") issues.push({ field: "from", code: "required" as const });
+  else if (from !== "" && !ADDRESS.test(from)) issues.push({ field: "from", code: "format" as const });
+  if (issues.length > 0) throw validationError(issues);
+  await db.tx(async (sql) => {
+    const before = await loadStoredMailSettings(sql);
+    await sql.query(
+      `insert into mail_settings (id, mode, host, port, secure, username, password, from_address, updated_by)
+       values (1, $1, $2, $3, $4, $5, coalesce($6, ''), $7, $8)
+       on conflict (id) do update set mode = excluded.mode, host = excluded.host, port = excluded.port,
+         secure = excluded.secure, username = excluded.username,
+         password = coalesce($6, mail_settings.password), from_address = excluded.from_address,
+         updated_by = excluded.updated_by, updated_at = now()`,
+      [
+        body.mode,
+        host,
+        body.port,
+        body.secure,
+        body.username.trim(),
+        body.password ?? null,
+        from,
+        actor.userId,
+      ],
+    );
+    // The audit log never holds the password: only whether it changed.
+    const { password: _old, ...b } = before ?? { ...MAIL_DEFAULTS, password: "" };
+    const a = {
+      mode: body.mode,
+      host,
+      port: body.port,
+      secure: body.secure,
+      username: body.username.trim(),
+      from,
+    };
+    const diff = changedFields(b, a);
+    await writeAudit(sql, actor, {
+      action: "mail-settings.update",
+      entityType: "mail_settings",
+      entityId: null,
+      before: diff?.before ?? {},
+      after: { ...(diff?.after ?? {}), passwordChanged: body.password !== undefined },
+    });
+  });
+  return getMailSettings(db);
 }

@@ -116,11 +116,11 @@ describeWithFixtures("cases", (ctx) => {
       assert.equal(mine[0].kind, "case.unrouted");
       assert.ok(mine[0].title.includes(formatTrackingNumber(trackingNumber)), mine[0].title);
     }
-    // The coordinator is offered what the API carries out: routing, and no split (the rules know it; no endpoint).
+    // The coordinator is offered what the API carries out: routing, and splitting (POST /cases/:id/split).
     const detail = await call(app, s.regulator, "GET", `/api/v1/cases/${id}`);
     assert.equal(detail.statusCode, 200, detail.body);
     assert.ok(detail.json().allowedActions.includes("assign"));
-    assert.ok(!detail.json().allowedActions.includes("split"));
+    assert.ok(detail.json().allowedActions.includes("split"));
     // Department members are not told of a case that is not theirs.
     const inspector = await call(app, s.inspector, "GET", "/api/v1/notifications?pageSize=100");
     assert.ok(!inspector.json().items.some((n: { caseId: string }) => n.caseId === id));

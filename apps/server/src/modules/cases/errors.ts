@@ -19,6 +19,17 @@ export const CASE_ERRORS = {
     zh: "部门代码 {code} 已存在",
     en: "Department code {code} already exists",
   },
+  MAIL_NOT_CONFIGURED: {
+    status: 409,
+    zh: "未配置 SMTP 发件服务器，邮件仅保存在发件箱中",
+    en: "No SMTP server is configured: mail stays in the outbox",
+  },
+  // {detail}: the SMTP server's answer or the connection error.
+  MAIL_SEND_FAILED: {
+    status: 502,
+    zh: "邮件发送失败：{detail}",
+    en: "The mail could not be sent: {detail}",
+  },
   CASE_CATEGORY_TAKEN: {
     status: 409,
     zh: "类别代码 {code} 已存在",

@@ -2,12 +2,15 @@ import { shanghaiDate } from "@jingwei/rules";
 import type { Db } from "../../platform/db.ts";
 import { performCaseAction } from "./actions.ts";
 import { notifyUsers } from "./events.ts";
+import { sendPendingMail } from "./mailer.ts";
 
 // Background work of the loop, checked hourly: close answers nobody rated within the period, put overdue cases
 // under supervision (督办), and once a day mail each department a digest of its overdue cases (to the outbox).
-// Each step is idempotent, so a restart or a second server does no harm beyond a repeated check.
+// Each step is idempotent, so a restart or a second server does no harm beyond a repeated check. Every minute the
+// SMTP sender (mailer.ts) sends the outbox when SMTP is configured; unconfigured, that round does nothing.
 
 const HOUR_MS = 3600_000;
+const MINUTE_MS = 60_000;
 const DIGEST_JOB = "case-digest";
 const BATCH = 500;
 
@@ -114,8 +117,8 @@ export async function runDailyDigest(db: Db, now: Date = new Date()): Promise<nu
 }
 
 /**
- * Starts the hourly check (and one shortly after start). The timers are unref'd so they never keep the
- * process alive; the returned function stops them. Call from `serve` (main.ts).
+ * Starts the hourly check (and one shortly after start) and the minute mail round. The timers are unref'd so they
+ * never keep the process alive; the returned function stops them. Call from `serve` (main.ts).
  */
 export function startCaseJobs(db: Db, log: (message: string) => void = console.log): () => void {
   const check = () => {
@@ -129,12 +132,32 @@ export function startCaseJobs(db: Db, log: (message: string) => void = console.l
       (err: unknown) => log(`Case jobs failed: ${err instanceof Error ? err.message : err}`),
     );
   };
+  let sending = false;
+  const mail = () => {
+    // A slow SMTP server must not pile rounds onto each other (the lease keeps rows apart anyway).
+    if (sending) return;
+    sending = true;
+    sendPendingMail(db)
+      .then(
+        (r) => {
+          if (r && (r.sent || r.failed))
+            log(`Mail: ${r.sent} sent, ${r.failed} failed${r.gaveUp ? ` (${r.gaveUp} given up)` : ""}`);
+        },
+        (err: unknown) => log(`Mail round failed: ${err instanceof Error ? err.message : err}`),
+      )
+      .finally(() => {
+        sending = false;
+      });
+  };
   const first = setTimeout(check, 10_000);
   first.unref();
   const timer = setInterval(check, HOUR_MS);
   timer.unref();
+  const mailer = setInterval(mail, MINUTE_MS);
+  mailer.unref();
   return () => {
     clearTimeout(first);
     clearInterval(timer);
+    clearInterval(mailer);
   };
 }

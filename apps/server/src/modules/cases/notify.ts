@@ -1,6 +1,7 @@
 import type { Actor } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import { AppError } from "../../platform/errors.ts";
+import type { OutboxQuery } from "./schemas.ts";
 
 // In-app notifications of the signed-in user, and the e-mail outbox (administrators read it in the demo).
 
@@ -13,7 +14,7 @@ export async function listNotifications(
 ) {
   const unread = unreadOnly ? "and read_at is null" : "";
   const items = await db.query(
-    `select id, case_id as "caseId", kind, title, body, created_at as "createdAt", read_at as "readAt"
+    `select id, case_id as "caseId", kind, title, body, link, created_at as "createdAt", read_at as "readAt"
        from notifications where user_id = $1 ${unread}
       order by created_at desc, id limit $2 offset $3`,
     [actor.userId, pageSize, (page - 1) * pageSize],
@@ -44,13 +45,25 @@ export async function markAllNotificationsRead(db: Db, actor: Actor) {
   return { marked: rows[0]?.n ?? 0 };
 }
 
-export async function listOutbox(db: Db, page: number, pageSize: number) {
+const MAIL_STATUS_SQL = `case when sent_at is not null then 'sent' when failed_at is not null then 'failed'
+  else 'pending' end`;
+
+/** The outbox, newest first: sent, failed (given up, with the last error) or pending (maybe retrying). */
+export async function listOutbox(db: Db, query: OutboxQuery) {
+  const { page, pageSize, status } = query;
+  const where = status ? `where ${MAIL_STATUS_SQL} = $1` : "";
+  const params: unknown[] = status ? [status] : [];
   const items = await db.query(
     `select id, to_address as "toAddress", subject, body, kind, case_id as "caseId",
-            created_at as "createdAt", sent_at as "sentAt"
-       from email_outbox order by created_at desc, id limit $1 offset $2`,
-    [pageSize, (page - 1) * pageSize],
+            created_at as "createdAt", sent_at as "sentAt", ${MAIL_STATUS_SQL} as status, attempts,
+            next_attempt_at as "nextAttemptAt", error
+       from email_outbox ${where}
+      order by created_at desc, id limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, pageSize, (page - 1) * pageSize],
   );
-  const [count] = await db.query<{ n: number }>("select count(*)::int as n from email_outbox");
+  const [count] = await db.query<{ n: number }>(
+    `select count(*)::int as n from email_outbox ${where}`,
+    params,
+  );
   return { items, total: count?.n ?? 0, page, pageSize };
 }

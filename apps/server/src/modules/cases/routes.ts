@@ -8,15 +8,18 @@ import { addNote, performCaseAction } from "./actions.ts";
 import {
   createCategory,
   createDepartment,
+  getMailSettings,
   listCalendarYears,
   listCategories,
   listDepartments,
   putCalendarYear,
+  putMailSettings,
   setDepartmentMembers,
   updateCategory,
   updateDepartment,
 } from "./admin.ts";
 import { CASE_EXPORT_MAX_ROWS, writeCasesXlsx } from "./export.ts";
+import { sendTestMail } from "./mailer.ts";
 import { COORDINATOR_ROLES } from "./model.ts";
 import { listNotifications, listOutbox, markAllNotificationsRead, markNotificationRead } from "./notify.ts";
 import { caseIdByTrackingNumber, getCaseDetail, getPublicCase, iterateCases, listCases } from "./read.ts";
@@ -38,18 +41,26 @@ import {
   Department,
   DepartmentBody,
   DepartmentPatch,
+  MailSettings,
+  MailSettingsBody,
+  MailTestBody,
   MembersBody,
   NoteBody,
+  OutboxMail,
+  OutboxQuery,
   PublicCaseView,
   PublicSubmissionBody,
   RatingBody,
   Salon,
   SalonBody,
   SalonQuery,
+  SplitBody,
+  SplitResult,
   StatsQuery,
   TrackingParams,
   YearParams,
 } from "./schemas.ts";
+import { splitCase } from "./split.ts";
 import { caseStats } from "./stats.ts";
 import { checkIdempotencyKey, submitCase } from "./submit.ts";
 
@@ -57,6 +68,7 @@ const tags = ["cases"];
 
 /** Rows carry Date objects where the schemas say date-time strings: the serialiser writes them as ISO text. */
 const SalonPage = Page(Salon);
+const OutboxPage = Page(OutboxMail);
 const wire = <T>(p: Promise<unknown>) => p as Promise<T>;
 const COORDINATORS = COORDINATOR_ROLES as Role[];
 const STAFF: Role[] = ["admin", "regulator", "inspector", "lab", "association"];
@@ -64,8 +76,7 @@ const ADMIN: Role[] = ["admin"];
 const RAISERS: Role[] = ["admin", "regulator", "enterprise"];
 
 /** Per client address (behind the proxy: X-Forwarded-For). Bench and load tests raise them by environment. */
-const SUBMIT_PER_MINUTE = Number(process.env.JINGWEI_CASE_SUBMIT_PER_MINUTE ?? 20);
-const LOOKUP_PER_MINUTE = Number(process.env.JINGWEI_CASE_LOOKUP_PER_MINUTE ?? 60);
+const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 const SUBMIT_DESCRIPTION = `No sign-in. Text is checked by the rules (packages/rules text.ts): empty, too long, control
 characters, no letters, unknown category → 400 VALIDATION with field errors. HTML is stored as typed and shown escaped.
@@ -75,6 +86,9 @@ returns the same tracking number and never creates a second case (also for concu
 → 422 CASE_IDEMPOTENCY_MISMATCH. Rate-limited per address (429 RATE_LIMITED). The case is committed before 201.`;
 
 export async function caseRoutes(app: App, { db }: ModuleDeps) {
+  // Read when the routes are registered, not when the module loads: the bench sets them before buildApp.
+  const SUBMIT_PER_MINUTE = perMinute("JINGWEI_CASE_SUBMIT_PER_MINUTE", 20);
+  const LOOKUP_PER_MINUTE = perMinute("JINGWEI_CASE_LOOKUP_PER_MINUTE", 60);
   // ── Public ──────────────────────────────────────────────────────────────────────────────────────────
   app.post(
     "/api/v1/public/cases",
@@ -323,6 +337,27 @@ export async function caseRoutes(app: App, { db }: ModuleDeps) {
     },
   );
 
+  app.post(
+    "/api/v1/cases/:id/split",
+    {
+      config: { access: COORDINATORS },
+      schema: {
+        tags,
+        summary: "Split a case raising several problems: each part becomes a new case routed by its category",
+        description:
+          "Coordinators, open cases only (rules workflow.ts split). Each part is checked as a submission's " +
+          "category, title and description (field errors parts[i].category …, 400 VALIDATION); no part → " +
+          "parts out_of_range. The parts keep the original's submission time, contact and enterprise; the " +
+          "original keeps its status; both timelines (public too) name the other's tracking numbers. All or nothing.",
+        params: IdParams,
+        body: SplitBody,
+        response: { 201: SplitResult },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send({ parts: await splitCase(db, actorOf(req), req.params.id, req.body) }),
+  );
+
   // ── Salons ─────────────────────────────────────────────────────────────────────────────────────────
   app.get(
     "/api/v1/salons",
@@ -521,8 +556,52 @@ export async function caseRoutes(app: App, { db }: ModuleDeps) {
     "/api/v1/email-outbox",
     {
       config: { access: ADMIN },
-      schema: { tags, summary: "Mail written by the loop (the demo sends none)", querystring: Paging },
+      schema: {
+        tags,
+        summary: "Mail written by the loop: pending, sent or failed (with the last error)",
+        querystring: OutboxQuery,
+        response: { 200: OutboxPage },
+      },
     },
-    (req) => listOutbox(db, req.query.page, req.query.pageSize),
+    (req) => wire<Static<typeof OutboxPage>>(listOutbox(db, req.query)),
+  );
+  app.get(
+    "/api/v1/mail-settings",
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: "SMTP settings: stored (never the password), the environment's, and which is in force",
+        response: { 200: MailSettings },
+      },
+    },
+    () => getMailSettings(db),
+  );
+  app.put(
+    "/api/v1/mail-settings",
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary:
+          "Store the SMTP settings (mode environment | console | off); no password: keep the stored one",
+        body: MailSettingsBody,
+        response: { 200: MailSettings },
+      },
+    },
+    (req) => putMailSettings(db, actorOf(req), req.body),
+  );
+  app.post(
+    "/api/v1/mail-settings/test",
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary:
+          "Send a test mail now with the settings in force (409 MAIL_NOT_CONFIGURED, 502 MAIL_SEND_FAILED)",
+        body: MailTestBody,
+      },
+    },
+    (req) => sendTestMail(db, actorOf(req), req.body.to),
   );
 }

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, SATISFACTION_RATINGS } from "@jingwei/rules";
+import { CASE_STATUSES, MAX_SPLIT_PARTS, SATISFACTION_RATINGS } from "@jingwei/rules";
 import { type Static, Type } from "@sinclair/typebox";
 import { Nullable, Paging } from "../../platform/schemas.ts";
 
@@ -78,10 +78,35 @@ export const ActionBody = Type.Union([
   obj({ type: Type.Literal("escalate"), reason: Reason }),
 ]);
 export type ActionBody = Static<typeof ActionBody>;
-/** The action types POST /cases/:id/actions accepts; the rules also know `split`, which has no endpoint yet. */
-export const ACTION_TYPES: ReadonlySet<string> = new Set(
-  ActionBody.anyOf.map((member) => String((member.properties.type as { const: unknown }).const)),
-);
+/** The action types the API carries out: POST /cases/:id/actions, and `split` at POST /cases/:id/split. */
+export const ACTION_TYPES: ReadonlySet<string> = new Set([
+  ...ActionBody.anyOf.map((member) => String((member.properties.type as { const: unknown }).const)),
+  "split",
+]);
+
+/** The rules refuse 0 parts (a field error on `parts`); the cap here only bounds the payload. */
+export const SplitBody = obj({
+  parts: Type.Array(
+    obj({
+      category: Text(64),
+      title: Text(1000),
+      description: Text(20_000),
+    }),
+    { maxItems: MAX_SPLIT_PARTS },
+  ),
+});
+export type SplitBody = Static<typeof SplitBody>;
+export const SplitResult = Type.Object({
+  parts: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      trackingNumber: Type.String(),
+      title: Type.String(),
+      category: Type.String(),
+      departmentId: Nullable(Type.String()),
+    }),
+  ),
+});
 
 export const RatingBody = obj({ rating: Rating, comment: Type.Optional(Reason) });
 export const NoteBody = obj({ text: Text(5000) });
@@ -301,3 +326,65 @@ export const StatsQuery = Type.Object(
   { additionalProperties: false },
 );
 export type StatsQuery = Static<typeof StatsQuery>;
+
+// ── Mail: the outbox and the SMTP settings ─────────────────────────────────────────────────────────────────────
+
+export const MAIL_STATUSES = ["pending", "sent", "failed"] as const;
+export const OutboxQuery = Type.Composite(
+  [Paging, Type.Object({ status: Type.Optional(lit(MAIL_STATUSES)) })],
+  { additionalProperties: false },
+);
+export type OutboxQuery = Static<typeof OutboxQuery>;
+export const OutboxMail = Type.Object({
+  id: Type.String(),
+  toAddress: Type.String(),
+  subject: Type.String(),
+  body: Type.String(),
+  kind: Type.String(),
+  caseId: Nullable(Type.String()),
+  createdAt: DateTime,
+  sentAt: Nullable(DateTime),
+  status: lit(MAIL_STATUSES),
+  attempts: Type.Number(),
+  nextAttemptAt: Nullable(DateTime),
+  error: Nullable(Type.String()),
+});
+
+const MailMode = lit(["environment", "console", "off"] as const);
+export const MailSettingsBody = obj({
+  mode: MailMode,
+  host: Type.String({ maxLength: 255 }),
+  port: Type.Integer({ minimum: 1, maximum: 65535 }),
+  secure: Type.Boolean(),
+  username: Type.String({ maxLength: 255 }),
+  /** Left out: keep the stored password; "": clear it. Never sent back. */
+  password: Type.Optional(Type.String({ maxLength: 255 })),
+  from: Type.String({ maxLength: 255 }),
+});
+export type MailSettingsBody = Static<typeof MailSettingsBody>;
+const SmtpSummary = Type.Object({
+  host: Type.String(),
+  port: Type.Number(),
+  secure: Type.Boolean(),
+  username: Type.String(),
+  from: Type.String(),
+});
+export const MailSettings = Type.Object({
+  mode: MailMode,
+  host: Type.String(),
+  port: Type.Number(),
+  secure: Type.Boolean(),
+  username: Type.String(),
+  from: Type.String(),
+  passwordSet: Type.Boolean(),
+  environment: Nullable(SmtpSummary),
+  active: Nullable(
+    Type.Object({
+      source: lit(["environment", "console"] as const),
+      host: Type.String(),
+      port: Type.Number(),
+      from: Type.String(),
+    }),
+  ),
+});
+export const MailTestBody = obj({ to: Type.String({ format: "email", maxLength: 255 }) });

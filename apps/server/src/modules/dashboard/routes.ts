@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { type App, actorOf, type ModuleDeps } from "../../platform/http.ts";
 import { scopeOf } from "../enterprises/service.ts";
+import { EvaluationDue, evaluationDue } from "./evaluations.ts";
 
 const Summary = Type.Object({
   enterprises: Type.Integer(),
@@ -14,6 +15,7 @@ const Summary = Type.Object({
       validTo: Type.String(),
     }),
   ),
+  evaluations: EvaluationDue,
 });
 
 /** Certifications that lapse within this many days are flagged. */
@@ -26,12 +28,17 @@ export async function dashboardRoutes(app: App, { db }: ModuleDeps) {
       config: { access: "authenticated" },
       schema: {
         tags: ["dashboard"],
-        summary: "Registry counts and certifications expiring soon",
+        summary: "Registry counts, certifications expiring soon, CAP items and assessment stages due",
+        description:
+          "evaluations: CAP items overdue (as GET /api/v1/cap-items/overdue counts them) and due within 7 days, " +
+          "assessment stage dates (self-assessment, re-assessment, follow-up) within 7 days or passed, and for an " +
+          "enterprise user its own open CAP items; an enterprise user's counts are its own enterprise's.",
         response: { 200: Summary },
       },
     },
     async (req) => {
-      const { enterpriseId } = scopeOf(actorOf(req));
+      const actor = actorOf(req);
+      const { enterpriseId } = scopeOf(actor);
       const [counts] = await db.query<{ enterprises: number; aboveScale: number; exporters: number }>(
         `select count(*)::int as enterprises, count(*) filter (where above_scale)::int as "aboveScale",
                 count(*) filter (where export_flag)::int as exporters
@@ -51,7 +58,11 @@ export async function dashboardRoutes(app: App, { db }: ModuleDeps) {
           order by c.valid_to, e.name limit 50`,
         [enterpriseId, EXPIRY_WARNING_DAYS],
       );
-      return { ...(counts ?? { enterprises: 0, aboveScale: 0, exporters: 0 }), expiringCertifications };
+      return {
+        ...(counts ?? { enterprises: 0, aboveScale: 0, exporters: 0 }),
+        expiringCertifications,
+        evaluations: await evaluationDue(db, actor),
+      };
     },
   );
 }

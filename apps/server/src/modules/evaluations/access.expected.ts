@@ -14,6 +14,8 @@ export const EVALUATION_ACCESS: Record<string, Who> = {
   "POST /api/v1/evaluation-systems": EDITORS,
   "PUT /api/v1/evaluation-systems/:id": EDITORS,
   "POST /api/v1/evaluation-systems/:id/publish": EDITORS,
+  "POST /api/v1/evaluation-systems/validate": EDITORS,
+  "POST /api/v1/evaluation-systems/:id/versions": EDITORS,
   "GET /api/v1/evaluation-systems/:id/export": READERS,
   "GET /api/v1/assessments": ALL_READERS,
   "POST /api/v1/assessments": CREATORS,

@@ -2,6 +2,7 @@ import type { AnswerValue, AssessmentScore, EvaluationSystem, OfferedAction } fr
 import type { Actor } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import { AppError } from "../../platform/errors.ts";
+import { termsOf } from "../enterprises/service.ts";
 import { todayInChina } from "../supervision/context.ts";
 import {
   type AssessmentRow,
@@ -96,51 +97,81 @@ export async function readEvaluationFile(db: Db, actor: Actor, id: string) {
   return { filename: row.filename, mimeType: row.mimeType, content: Buffer.from(row.content) };
 }
 
+export interface ProgrammeRow {
+  assessmentId: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  systemCode: string;
+  stage: string;
+  level: string | null;
+  percent: number | null;
+  ratedOn: string | null;
+  openCapItems: number;
+  overdueCapItems: number;
+}
+
 export interface ProgrammeOverview {
   systemCode: string | null;
   stages: { stage: string; assessments: number }[];
-  enterprises: {
-    assessmentId: string;
-    enterpriseId: string;
-    enterpriseName: string;
-    systemCode: string;
-    stage: string;
-    level: string | null;
-    percent: number | null;
-    ratedOn: string | null;
-    openCapItems: number;
-    overdueCapItems: number;
-  }[];
+  /** Enterprises with an assessment not cancelled (before the list's filters). */
+  enterpriseCount: number;
+  /** Each enterprise's latest assessment (not cancelled), filtered, sorted and paged. */
+  enterprises: { items: ProgrammeRow[]; total: number; page: number; pageSize: number };
   ratingsOverTime: { year: string; level: string; assessments: number }[];
   openFindingsBySection: { sectionId: string; findings: number }[];
   overdueCapItems: number;
   openCapItems: number;
 }
 
-/** The programme as the cluster sees it: the latest assessment of each enterprise, ratings by year, open findings. */
+export interface ProgrammeQuery {
+  systemCode?: string | undefined;
+  /** Filters on the latest assessment: its stage, its level, the enterprise's name (or USCC, pinyin …). */
+  stage?: string | undefined;
+  level?: string | undefined;
+  q?: string | undefined;
+  sort?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Sort keys of the programme list, on the page query's output columns (sorted inside for the page, again outside
+ * for the rows' order); every order ends with the enterprise id so that pages never overlap.
+ */
+export const PROGRAMME_SORTS: Record<string, string> = {
+  name: '"enterpriseName", "enterpriseId"',
+  "-name": '"enterpriseName" desc, "enterpriseId"',
+  ratedOn: '"ratedOn" nulls last, "enterpriseName", "enterpriseId"',
+  "-ratedOn": '"ratedOn" desc nulls last, "enterpriseName", "enterpriseId"',
+  percent: 'percent nulls last, "enterpriseName", "enterpriseId"',
+  "-percent": 'percent desc nulls last, "enterpriseName", "enterpriseId"',
+  level: 'level nulls last, "enterpriseName", "enterpriseId"',
+  "-level": 'level desc nulls last, "enterpriseName", "enterpriseId"',
+  stage: 'stage, "enterpriseName", "enterpriseId"',
+  "-stage": 'stage desc, "enterpriseName", "enterpriseId"',
+};
+
+/**
+ * The programme as the cluster sees it: the latest assessment of each enterprise (a page of them), ratings by year,
+ * open findings by element, CAP items open and overdue. An enterprise user sees its own.
+ */
 export async function programmeOverview(
   db: Db,
   actor: Actor,
-  systemCode?: string,
+  q: ProgrammeQuery = { page: 1, pageSize: 20 },
 ): Promise<ProgrammeOverview> {
   const scope = scopeOf(actor);
-  const params: unknown[] = [todayInChina(), systemCode ?? null, scope];
+  const systemCode = q.systemCode ?? null;
+  const params: unknown[] = [todayInChina(), systemCode, scope];
   // $1 (today) is used by some of the queries only; typed here so every query can take the same parameters.
   const filter =
     "$1::date is not null and ($2::text is null or a.system_code = $2) and ($3::uuid is null or a.enterprise_id = $3)";
-  const enterprises = await db.query<ProgrammeOverview["enterprises"][number]>(
-    `select distinct on (a.enterprise_id) a.id as "assessmentId", a.enterprise_id as "enterpriseId",
-       e.name as "enterpriseName", a.system_code as "systemCode", a.stage, a.level, a.percent::float8 as percent,
-       a.rated_on as "ratedOn",
-       (select count(*)::int from evaluation_cap_items c where c.assessment_id = a.id and c.status <> 'closed') as "openCapItems",
-       (select count(*)::int from evaluation_cap_items c where c.assessment_id = a.id and c.status in ('open', 'rejected')
-          and c.deadline < $1) as "overdueCapItems"
-     from evaluation_assessments a join enterprises e on e.id = a.enterprise_id
-     where ${filter} and a.stage <> 'cancelled'
-     order by a.enterprise_id, a.created_at desc`,
+  const list = await programmePage(db, q, params, filter);
+  const [count] = await db.query<{ n: number }>(
+    `select count(distinct a.enterprise_id)::int as n from evaluation_assessments a
+     where ${filter} and a.stage <> 'cancelled'`,
     params,
   );
-  enterprises.sort((x, y) => x.enterpriseName.localeCompare(y.enterpriseName, "zh"));
   const stages = await db.query<{ stage: string; assessments: number }>(
     `select a.stage, count(*)::int as assessments from evaluation_assessments a where ${filter} group by a.stage`,
     params,
@@ -165,12 +196,67 @@ export async function programmeOverview(
     params,
   );
   return {
-    systemCode: systemCode ?? null,
+    systemCode,
     stages,
-    enterprises,
+    enterpriseCount: count?.n ?? 0,
+    enterprises: list,
     ratingsOverTime,
     openFindingsBySection,
     openCapItems: cap?.open ?? 0,
     overdueCapItems: cap?.overdue ?? 0,
+  };
+}
+
+/** One page of the latest assessments; the CAP counts are counted for the page's rows only. */
+async function programmePage(
+  db: Db,
+  q: ProgrammeQuery,
+  base: unknown[],
+  filter: string,
+): Promise<ProgrammeOverview["enterprises"]> {
+  const params = [...base];
+  const where: string[] = [];
+  const add = (cond: (p: string) => string, v: unknown) => {
+    params.push(v);
+    where.push(cond(`$${params.length}`));
+  };
+  if (q.stage) add((p) => `l.stage = ${p}`, q.stage);
+  if (q.level) add((p) => `l.level = ${p}`, q.level);
+  const terms = termsOf(q.q);
+  if (terms.uscc) add((p) => `e.uscc = ${p}`, terms.uscc);
+  else if (terms.tsquery) add((p) => `e.search_tokens @@ to_tsquery('simple', ${p})`, terms.tsquery);
+  else if (terms.text) where.push("false");
+  const order = PROGRAMME_SORTS[q.sort ?? "name"] ?? PROGRAMME_SORTS.name;
+  const latest = `(select distinct on (a.enterprise_id) a.id, a.enterprise_id, a.system_code, a.stage, a.level,
+      a.percent, a.rated_on
+    from evaluation_assessments a where ${filter} and a.stage <> 'cancelled'
+    order by a.enterprise_id, a.created_at desc, a.id desc) l join enterprises e on e.id = l.enterprise_id
+    ${where.length > 0 ? `where ${where.join(" and ")}` : ""}`;
+  const rows = await db.query<ProgrammeRow & { total: number }>(
+    `select p.*,
+       (select count(*)::int from evaluation_cap_items c where c.assessment_id = p."assessmentId"
+          and c.status <> 'closed') as "openCapItems",
+       (select count(*)::int from evaluation_cap_items c where c.assessment_id = p."assessmentId"
+          and c.status in ('open', 'rejected') and c.deadline < $1) as "overdueCapItems"
+     from (
+       select l.id as "assessmentId", l.enterprise_id as "enterpriseId", e.name as "enterpriseName",
+         l.system_code as "systemCode", l.stage, l.level, l.percent::float8 as percent, l.rated_on as "ratedOn",
+         count(*) over ()::int as total
+       from ${latest}
+       order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}
+     ) p order by ${order}`,
+    params,
+  );
+  let total = rows[0]?.total;
+  if (total === undefined && q.page > 1) {
+    // A page past the end: count without paging.
+    const [n] = await db.query<{ n: number }>(`select count(*)::int as n from ${latest}`, params);
+    total = n?.n ?? 0;
+  }
+  return {
+    items: rows.map(({ total: _, ...r }) => r),
+    total: total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
   };
 }

@@ -51,7 +51,8 @@ export const EVALUATION_ERRORS = {
 } as const satisfies Record<string, Bilingual & { status: number }>;
 
 export const EVALUATION_FIELD_ERRORS = {
-  system_issue: { zh: "评价体系不符合要求：{message}", en: "{message}" },
+  // The issue's own message in each language (packages/rules evaluation/validate-messages.ts).
+  system_issue: { zh: "{zh}", en: "{en}" },
   answer_issue: { zh: "答案不符合要求：{message}", en: "{message}" },
   unknown_indicator: { zh: "没有这个指标", en: "No such indicator" },
   file_not_of_assessment: {

@@ -14,6 +14,7 @@ import { AppError, type FieldErrorCode, validationError } from "../../platform/e
 import type { LabourCheckResult } from "../labour/check.ts";
 import { LABOUR_RULE_NAMES } from "../labour/describe.ts";
 import { checkTimesheetSource, type TimesheetSource } from "../labour/service.ts";
+import { storeMonthlyLabour } from "../labour/trends.ts";
 import { todayInChina } from "../supervision/context.ts";
 import { addMonthsIso, loadAssessment, rescore, scopeOf, stageRole, systemOf } from "./assessments.ts";
 
@@ -248,7 +249,8 @@ const LABOUR_SECTION: Record<LabourRuleId, string> = {
 
 /**
  * A labour check run inside an assessment: its metrics feed the computed indicators, and each rule breached becomes
- * one finding (with the workers and periods concerned, at most 500 of each) and so one CAP item.
+ * one finding (with the workers and periods concerned, at most 500 of each) and so one CAP item. The timesheet's
+ * months are kept for the enterprise's trends, replacing those months of an earlier check.
  */
 export async function labourCheckInAssessment(
   db: Db,
@@ -317,8 +319,14 @@ export async function labourCheckInAssessment(
         findings: check.totalFindings,
         created: ids.length,
         metrics: check.metrics,
+        months: check.monthly.map((m) => m.month),
       },
     });
+    await storeMonthlyLabour(
+      sql,
+      { enterpriseId: a.enterpriseId, assessmentId: a.id, source: "check", checkedBy: actor.userId },
+      check.monthly,
+    );
     await rescore(sql, { ...a, metrics });
     const findings = await findingsOf(sql, actor, a.id);
     return {

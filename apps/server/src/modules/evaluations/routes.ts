@@ -5,7 +5,14 @@ import { type App, actorOf, type ModuleDeps } from "../../platform/http.ts";
 import { IdParams, Page } from "../../platform/schemas.ts";
 import { LabourCheckBody, LabourCheckResultSchema } from "../labour/schemas.ts";
 import { DEFAULT_COUNTY } from "../labour/service.ts";
-import { readAttachmentUpload, sniffMimeType, storeAttachment } from "../lots/attachments.ts";
+import {
+  EVALUATION_OWNER_TYPES,
+  readAttachment,
+  readAttachmentUpload,
+  sendAttachment,
+  sniffMimeType,
+  storeAttachment,
+} from "../lots/attachments.ts";
 import {
   createAssessment,
   listAssessments,
@@ -16,7 +23,7 @@ import {
   saveAnswers,
   stageRole,
 } from "./assessments.ts";
-import { assessmentDetail, programmeOverview, readEvaluationFile } from "./detail.ts";
+import { assessmentDetail, programmeOverview } from "./detail.ts";
 import { capStep, createFinding, labourCheckInAssessment, overdueCapItems } from "./findings.ts";
 import { enterpriseRatings } from "./ratings.ts";
 import {
@@ -36,15 +43,20 @@ import {
   StageBody,
   SystemDetailSchema,
   SystemSummary,
+  SystemValidateBody,
+  SystemValidation,
+  SystemVersionBody,
   SystemWrite,
 } from "./schemas.ts";
 import {
   createSystem,
+  createVersion,
   exportSystem,
   getSystem,
   listSystems,
   publishSystemRow,
   updateSystem,
+  validateDefinition,
 } from "./systems.ts";
 
 const tags = ["evaluations"];
@@ -99,7 +111,47 @@ export async function evaluationRoutes(app: App, { db }: ModuleDeps) {
         response: { 200: SystemDetailSchema },
       },
     },
-    async (req) => getSystem(db, req.params.id),
+    async (req) => getSystem(db, req.params.id, req.locale),
+  );
+
+  app.post(
+    "/api/v1/evaluation-systems/validate",
+    {
+      config: { access: SYSTEM_EDITORS },
+      schema: {
+        tags,
+        summary: "Dry run of a save: the issues of a definition (object or JSON/YAML text), nothing stored",
+        description:
+          "The same checks as POST and PUT, answered 200 with every issue (errors and warnings, each with its path " +
+          "and its message in Chinese and English). `as` also returns the definition as JSON or YAML text.",
+        body: SystemValidateBody,
+        response: { 200: SystemValidation },
+      },
+    },
+    async (req) => {
+      if (req.body.definition === undefined && req.body.text === undefined)
+        throw validationError([{ field: "definition", code: "required" }]);
+      return validateDefinition(req.body, req.locale);
+    },
+  );
+
+  app.post(
+    "/api/v1/evaluation-systems/:id/versions",
+    {
+      config: { access: SYSTEM_EDITORS },
+      schema: {
+        tags,
+        summary: "A new draft version copied from this one (a published version is frozen: change a copy)",
+        description:
+          "The version label given, or the next free one (2024.1 → 2024.2). 409 EVALUATION_SYSTEM_EXISTS when " +
+          "the label given exists.",
+        params: IdParams,
+        body: SystemVersionBody,
+        response: { 201: SystemDetailSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createVersion(db, actorOf(req), req.params.id, req.body, req.locale)),
   );
 
   app.post(
@@ -121,7 +173,7 @@ export async function evaluationRoutes(app: App, { db }: ModuleDeps) {
     async (req, reply) => {
       if (req.body.definition === undefined && req.body.text === undefined)
         throw validationError([{ field: "definition", code: "required" }]);
-      return reply.status(201).send(await createSystem(db, actorOf(req), req.body));
+      return reply.status(201).send(await createSystem(db, actorOf(req), req.body, req.locale));
     },
   );
 
@@ -141,7 +193,7 @@ export async function evaluationRoutes(app: App, { db }: ModuleDeps) {
     async (req) => {
       if (req.body.definition === undefined && req.body.text === undefined)
         throw validationError([{ field: "definition", code: "required" }]);
-      return updateSystem(db, actorOf(req), req.params.id, req.body);
+      return updateSystem(db, actorOf(req), req.params.id, req.body, req.locale);
     },
   );
 
@@ -157,7 +209,7 @@ export async function evaluationRoutes(app: App, { db }: ModuleDeps) {
         response: { 200: SystemDetailSchema },
       },
     },
-    async (req) => publishSystemRow(db, actorOf(req), req.params.id),
+    async (req) => publishSystemRow(db, actorOf(req), req.params.id, req.locale),
   );
 
   app.get(
@@ -399,15 +451,22 @@ export async function evaluationRoutes(app: App, { db }: ModuleDeps) {
     "/api/v1/evaluation-files/:id",
     {
       config: { access: ASSESSMENT_READERS },
-      schema: { tags, summary: "Download an evidence file of an assessment or CAP item", params: IdParams },
+      schema: {
+        tags,
+        summary: "Download an evidence file of an assessment or CAP item",
+        description:
+          "The assessment's enterprise and the staff who read assessments; anything else (another enterprise's " +
+          "file, a file that is not evaluation evidence) is 404. The same rule as GET /api/v1/attachments/:id.",
+        params: IdParams,
+        querystring: Type.Object({ download: Type.Optional(Type.Boolean()) }),
+      },
     },
-    async (req, reply) => {
-      const f = await readEvaluationFile(db, actorOf(req), req.params.id);
-      return reply
-        .header("content-type", f.mimeType)
-        .header("content-disposition", disposition(f.filename))
-        .send(f.content);
-    },
+    async (req, reply) =>
+      sendAttachment(
+        reply,
+        await readAttachment(db, actorOf(req), req.params.id, EVALUATION_OWNER_TYPES),
+        req.query.download,
+      ),
   );
 
   // ---- CAP items ----
@@ -505,11 +564,14 @@ export async function evaluationRoutes(app: App, { db }: ModuleDeps) {
         tags,
         summary:
           "The programme: each enterprise's latest assessment and stage, ratings by year, open findings by element, CAP overdue",
+        description:
+          "enterprises is a page of the latest assessments (not cancelled), filtered by stage, level and q (the " +
+          "enterprise's name, pinyin, initials or USCC) and sorted (default name); enterpriseCount counts them all.",
         querystring: ProgrammeQuery,
         response: { 200: Type.Unknown() },
       },
     },
-    async (req) => programmeOverview(db, actorOf(req), req.query.systemCode),
+    async (req) => programmeOverview(db, actorOf(req), req.query),
   );
 }
 

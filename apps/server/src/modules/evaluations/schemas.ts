@@ -22,18 +22,21 @@ export const SystemSummary = Type.Object({
   publishedAt: Nullable(Type.String()),
 });
 
+/** A validation issue: the message in the reader's language, and in both (packages/rules validate-messages.ts). */
+export const SystemIssueSchema = Type.Object({
+  path: Type.String({ description: 'into the definition, e.g. "sections[2].indicators[0].weight"' }),
+  code: Type.String(),
+  severity: Literals(["error", "warning"] as const),
+  message: Type.String(),
+  zh: Type.String(),
+  en: Type.String(),
+});
+
 export const SystemDetailSchema = Type.Composite([
   SystemSummary,
   Type.Object({
     definition: Type.Unknown({ description: "the EvaluationSystem (packages/rules evaluation/types.ts)" }),
-    issues: Type.Array(
-      Type.Object({
-        path: Type.String(),
-        code: Type.String(),
-        severity: Type.String(),
-        message: Type.String(),
-      }),
-    ),
+    issues: Type.Array(SystemIssueSchema),
     assessments: Type.Integer(),
   }),
 ]);
@@ -45,6 +48,39 @@ export const SystemWrite = Type.Object(
       Type.String({ maxLength: 2_000_000, description: "or the system as JSON or YAML text" }),
     ),
     format: Type.Optional(Literals(["json", "yaml"] as const)),
+  },
+  { additionalProperties: false },
+);
+
+export const SystemValidateBody = Type.Object(
+  {
+    definition: Type.Optional(Type.Unknown({ description: "the system as an object" })),
+    text: Type.Optional(Type.String({ maxLength: 2_000_000, description: "or as JSON or YAML text" })),
+    format: Type.Optional(Literals(["json", "yaml"] as const)),
+    /** Also return the definition as text in this format. */
+    as: Type.Optional(Literals(["json", "yaml"] as const)),
+  },
+  { additionalProperties: false },
+);
+
+export const SystemValidation = Type.Object({
+  ok: Type.Boolean({ description: "no error: a save would be accepted" }),
+  errors: Type.Integer(),
+  warnings: Type.Integer(),
+  issues: Type.Array(SystemIssueSchema),
+  definition: Type.Unknown({ description: "the definition read (null when its syntax or shape is wrong)" }),
+  text: Nullable(Type.String()),
+});
+
+export const SystemVersionBody = Type.Object(
+  {
+    version: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 60,
+        description: "default: the next free label (2024.1 → 2024.2)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -185,7 +221,30 @@ export const PagingQuery = Type.Object({
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 });
-export const ProgrammeQuery = Type.Object({ systemCode: Type.Optional(Type.String({ maxLength: 64 })) });
+export const ProgrammeQuery = Type.Object({
+  systemCode: Type.Optional(Type.String({ maxLength: 64 })),
+  page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  stage: Type.Optional(Literals(ASSESSMENT_STAGES)),
+  level: Type.Optional(Type.String({ maxLength: 64, description: "the latest assessment's level id" })),
+  q: Type.Optional(
+    Type.String({ maxLength: 100, description: "the enterprise: name, pinyin, initials or USCC" }),
+  ),
+  sort: Type.Optional(
+    Literals([
+      "name",
+      "-name",
+      "ratedOn",
+      "-ratedOn",
+      "percent",
+      "-percent",
+      "level",
+      "-level",
+      "stage",
+      "-stage",
+    ] as const),
+  ),
+});
 
 export const RatingsQuery = Type.Object({
   enterpriseId: Type.String({ format: "uuid", description: "the enterprise whose results are listed" }),

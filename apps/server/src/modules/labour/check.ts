@@ -9,6 +9,7 @@ import {
 } from "@jingwei/rules";
 import { AppError, type FieldErrorCode, type FieldIssue } from "../../platform/errors.ts";
 import type { TimesheetColumns } from "./columns.ts";
+import { type Compliance, complianceOf, pct } from "./compliance.ts";
 import { formatDay as formatEpochDay } from "./days.ts";
 import { describeFinding } from "./describe.ts";
 
@@ -34,6 +35,27 @@ export interface MonthlyHours {
   averageHours: number;
 }
 
+/** One calendar month of the timesheet: what trends keep per enterprise (labour/trends.ts). Counts of workers. */
+export interface MonthlyLabour {
+  month: string;
+  /** Workers with rows in the month (worker-months). */
+  workers: number;
+  totalHours: number;
+  averageHours: number;
+  /** Workers with more than 36 h of overtime in the month (monthly_overtime). */
+  overtimeOver36h: number;
+  /** Workers with a run of 7+ worked days starting in the month (rest_day). */
+  restDayBreaches: number;
+  /** Workers paid below the minimum wage for the month (minimum_wage). */
+  minimumWageShortfalls: number;
+  /** Workers short of overtime pay on a day of the month or for the month (overtime_pay_*). */
+  overtimePayShortfalls: number;
+  /** Workers paid in full: neither below the minimum wage nor short of overtime pay. */
+  paidInFull: number;
+  /** Workers insured on every row of the month (no social_insurance finding). */
+  insured: number;
+}
+
 export interface LabourCheckResult {
   county: string;
   rows: number;
@@ -47,6 +69,8 @@ export interface LabourCheckResult {
   /** findings holds the first `limit`; the counts above are complete. */
   truncated: boolean;
   monthlyAverageHours: MonthlyHours[];
+  /** Per month: hours and the workers concerned by each kind of breach. */
+  monthly: (MonthlyLabour & { compliance: Compliance })[];
   /** The platform metrics of computed indicators (evaluation systems), from this timesheet. */
   metrics: Record<string, number>;
 }
@@ -98,6 +122,7 @@ export function checkColumns(cols: TimesheetColumns, opts: CheckOptions): Labour
   const wageMonths = new Set<string>();
   const uninsured = new Set<string>();
   const restWorkers = new Set<string>();
+  const restMonths = new Set<string>();
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;
 
@@ -174,7 +199,11 @@ export function checkColumns(cols: TimesheetColumns, opts: CheckOptions): Labour
       else if (f.rule.startsWith("overtime_pay")) payMonths.add(wm);
       else if (f.rule === "minimum_wage") wageMonths.add(wm);
       else if (f.rule === "social_insurance") uninsured.add(wm);
-      else if (f.rule === "rest_day") restWorkers.add(workerId);
+      else if (f.rule === "rest_day") {
+        // A run is reported once, by its first date: it counts in the month it starts.
+        restWorkers.add(workerId);
+        restMonths.add(wm);
+      }
       if (kept.length < opts.limit)
         kept.push({
           rule: f.rule,
@@ -210,8 +239,47 @@ export function checkColumns(cols: TimesheetColumns, opts: CheckOptions): Labour
     findings: kept,
     truncated: total > kept.length,
     monthlyAverageHours: monthly,
+    monthly: monthlyLabour(monthly, months, { otMonths, payMonths, wageMonths, uninsured, restMonths }),
     metrics: metricsOf(monthly, workerMonths, { otMonths, payMonths, wageMonths, uninsured, restWorkers }),
   };
+}
+
+/** Worker-month keys (`worker\u0000YYYY-MM`) → how many in each month. */
+function perMonth(keys: Set<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of keys) {
+    const month = k.slice(k.indexOf("\u0000") + 1);
+    out.set(month, (out.get(month) ?? 0) + 1);
+  }
+  return out;
+}
+
+function monthlyLabour(
+  monthly: MonthlyHours[],
+  months: Map<string, { workers: number; hours: number }>,
+  s: Record<"otMonths" | "payMonths" | "wageMonths" | "uninsured" | "restMonths", Set<string>>,
+): (MonthlyLabour & { compliance: Compliance })[] {
+  const ot = perMonth(s.otMonths);
+  const rest = perMonth(s.restMonths);
+  const wage = perMonth(s.wageMonths);
+  const pay = perMonth(s.payMonths);
+  const unpaid = perMonth(new Set([...s.wageMonths, ...s.payMonths]));
+  const uninsured = perMonth(s.uninsured);
+  return monthly.map((m) => {
+    const counts: MonthlyLabour = {
+      month: m.month,
+      workers: m.workers,
+      totalHours: Math.round((months.get(m.month)?.hours ?? 0) * 100) / 100,
+      averageHours: m.averageHours,
+      overtimeOver36h: ot.get(m.month) ?? 0,
+      restDayBreaches: rest.get(m.month) ?? 0,
+      minimumWageShortfalls: wage.get(m.month) ?? 0,
+      overtimePayShortfalls: pay.get(m.month) ?? 0,
+      paidInFull: m.workers - (unpaid.get(m.month) ?? 0),
+      insured: m.workers - (uninsured.get(m.month) ?? 0),
+    };
+    return { ...counts, compliance: complianceOf(counts) };
+  });
 }
 
 /** PLATFORM_METRICS (packages/rules evaluation/metrics.ts) from the check, for computed indicators. */
@@ -226,7 +294,6 @@ function metricsOf(
     restWorkers: Set<string>;
   },
 ): Record<string, number> {
-  const pct = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 10_000) / 100);
   const wm = workerMonths.size;
   const workers = new Set([...workerMonths].map((k) => k.split("\u0000")[0]));
   const totalHours = monthly.reduce((a, m) => a + m.averageHours * m.workers, 0);

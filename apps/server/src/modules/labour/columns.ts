@@ -53,7 +53,17 @@ export class TimesheetColumns {
   /** The text of dates that are not real dates, by row index, for the error message. */
   readonly badDates = new Map<number, string>();
 
+  /** A year's timesheet repeats the same few hundred date texts: each is parsed once. */
+  readonly #dayOfTextCache = new Map<string, number | undefined>();
+
   constructor(readonly maxRows: number) {}
+
+  #dayOfText(text: string): number | undefined {
+    if (this.#dayOfTextCache.has(text)) return this.#dayOfTextCache.get(text);
+    const day = dayOf(text);
+    if (this.#dayOfTextCache.size < 100_000) this.#dayOfTextCache.set(text, day);
+    return day;
+  }
 
   #workerOf(id: string): number {
     let w = this.#workerIndex.get(id);
@@ -84,16 +94,21 @@ export class TimesheetColumns {
     }
     if (!any) return;
     const i = this.#next(rowNumber);
-    // Absent columns: 0 hours and amounts, "no" for the flags.
+    // Absent columns: 0 hours and amounts, "no" for the flags; no worker id, no date.
     this.worker.set(i, this.#workerOf(""));
     this.day.set(i, DAY_INVALID);
-    this.badDates.set(i, "");
-    for (const f of ["hours", "overtimeHours", "pay", "overtimePay"] as const) this[f].set(i, 0);
-    for (const f of ["restDay", "holiday", "socialInsurance"] as const) this[f].set(i, 0);
+    this.hours.set(i, 0);
+    this.overtimeHours.set(i, 0);
+    this.pay.set(i, 0);
+    this.overtimePay.set(i, 0);
+    this.restDay.set(i, 0);
+    this.holiday.set(i, 0);
+    this.socialInsurance.set(i, 0);
     for (let c = 0; c < fields.length; c++) {
       const field = fields[c];
       if (field) this.#setCell(i, field, values[c]);
     }
+    if (this.day.data[i] === DAY_INVALID && !this.badDates.has(i)) this.badDates.set(i, "");
   }
 
   /** One JSON row (already shaped by the request schema). */
@@ -121,9 +136,8 @@ export class TimesheetColumns {
         return;
       }
       case "date": {
-        const day = dayOf(v);
+        const day = typeof v === "string" ? this.#dayOfText(v) : dayOf(v);
         if (day === undefined) this.badDates.set(i, v === null ? "" : String(v));
-        else this.badDates.delete(i);
         this.day.set(i, day ?? DAY_INVALID);
         return;
       }
@@ -161,20 +175,16 @@ export class TimesheetColumns {
   /** The row as the rules read it; invalid cells carry values that validateTimesheetRows reports. */
   row(i: number, dateText: (day: number) => string): Record<string, unknown> {
     const day = this.day.data[i] as number;
-    const flag = (g: Growing<Uint8Array>) => {
-      const x = g.data[i];
-      return x === FLAG_INVALID ? null : x === 1;
-    };
     return {
       workerId: this.workerIds[this.worker.data[i] as number],
       date: day === DAY_INVALID ? (this.badDates.get(i) ?? "") : dateText(day),
       hours: this.hours.data[i],
       overtimeHours: this.overtimeHours.data[i],
-      restDay: flag(this.restDay),
-      holiday: flag(this.holiday),
+      restDay: flagValue(this.restDay.data[i] as number),
+      holiday: flagValue(this.holiday.data[i] as number),
       pay: this.pay.data[i],
       overtimePay: this.overtimePay.data[i],
-      socialInsurance: flag(this.socialInsurance),
+      socialInsurance: flagValue(this.socialInsurance.data[i] as number),
     };
   }
 }
@@ -184,6 +194,9 @@ export class RowLimitError extends Error {
     super(`more than ${limit} rows`);
   }
 }
+
+/** A stored flag as the rules read it: invalid cells as null (reported as not_a_boolean). */
+const flagValue = (x: number) => (x === FLAG_INVALID ? null : x === 1);
 
 /** Formula cells by their result, rich text as its text. */
 function unwrap(raw: unknown): unknown {
@@ -231,6 +244,9 @@ function flagOf(v: unknown): number {
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "number") return v === 1 ? 1 : v === 0 ? 0 : FLAG_INVALID;
   if (typeof v === "string") {
+    // The usual 是 / 否 first, without lowering the case.
+    if (YES.has(v)) return 1;
+    if (NO.has(v)) return 0;
     const s = v.toLowerCase();
     return YES.has(s) ? 1 : NO.has(s) ? 0 : FLAG_INVALID;
   }

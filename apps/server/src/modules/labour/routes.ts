@@ -4,12 +4,21 @@ import type { FastifyRequest } from "fastify";
 import type { Role } from "../../platform/access.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { type App, actorOf, type ModuleDeps } from "../../platform/http.ts";
-import { LabourCheckBody, LabourCheckQuery, LabourCheckResultSchema } from "./schemas.ts";
+import {
+  LabourCheckBody,
+  LabourCheckQuery,
+  LabourCheckResultSchema,
+  LabourTrendsQuery,
+  LabourTrendsSchema,
+} from "./schemas.ts";
 import { DEFAULT_COUNTY, runLabourCheck } from "./service.ts";
+import { labourTrends } from "./trends.ts";
 
 const tags = ["labour"];
 /** Enterprises check their own timesheets; the authority and the association (which runs the audits) any. */
 export const LABOUR_CHECKERS: Role[] = ["admin", "regulator", "association", "enterprise"];
+/** The trends: the authority and the association see every enterprise; an enterprise its own beside the cluster. */
+export const TREND_READERS: Role[] = ["admin", "regulator", "association", "enterprise"];
 /** Uploads of a year's timesheet run to tens of megabytes. */
 export const LABOUR_MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
@@ -116,5 +125,24 @@ export async function labourRoutes(app: App, { db }: ModuleDeps) {
         enterpriseId,
       });
     },
+  );
+
+  app.get(
+    "/api/v1/labour/trends",
+    {
+      config: { access: TREND_READERS },
+      schema: {
+        tags,
+        summary: "Monthly average hours and wage compliance: the cluster's, and one enterprise's beside it",
+        description:
+          "From the months kept by labour checks inside assessments (and the demo's pilot curve). The cluster's " +
+          "figures are worker-weighted over every enterprise with the month. An enterprise user gets its own months " +
+          "only (another enterpriseId: 404 NOT_FOUND) and the cluster's months of at least " +
+          "clusterMinimumEnterprises enterprises. from > to: 400 with field to (date_order).",
+        querystring: LabourTrendsQuery,
+        response: { 200: LabourTrendsSchema },
+      },
+    },
+    async (req) => labourTrends(db, actorOf(req), req.query),
   );
 }

@@ -70,6 +70,18 @@ export const LabourFindingSchema = Type.Object({
   values: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean()])),
 });
 
+const Percent = (description: string) => Type.Number({ minimum: 0, maximum: 100, description });
+
+/** Shares of workers in compliance, percent (labour/trends.ts complianceOf). */
+export const ComplianceSchema = Type.Object({
+  overtime: Percent("at most 36 h of overtime in the month"),
+  restDay: Percent("no run of 7 worked days starting in the month"),
+  minimumWage: Percent("paid at least the minimum wage"),
+  overtimePay: Percent("overtime paid at 150 / 200 / 300 %"),
+  paidInFull: Percent("both: wages paid monthly and in full"),
+  socialInsurance: Percent("insured every day of the month"),
+});
+
 export const LabourCheckResultSchema = Type.Object({
   county: Type.String(),
   rows: Type.Integer(),
@@ -83,5 +95,62 @@ export const LabourCheckResultSchema = Type.Object({
   monthlyAverageHours: Type.Array(
     Type.Object({ month: Type.String(), workers: Type.Integer(), averageHours: Type.Number() }),
   ),
+  monthly: Type.Array(
+    Type.Object(
+      {
+        month: Type.String(),
+        workers: Type.Integer({ description: "workers with rows in the month" }),
+        totalHours: Type.Number(),
+        averageHours: Type.Number(),
+        overtimeOver36h: Type.Integer({ description: "workers with more than 36 h of overtime" }),
+        restDayBreaches: Type.Integer({
+          description: "workers with a run of 7+ worked days starting in the month",
+        }),
+        minimumWageShortfalls: Type.Integer(),
+        overtimePayShortfalls: Type.Integer(),
+        paidInFull: Type.Integer({
+          description: "workers neither below the minimum wage nor short of overtime pay",
+        }),
+        insured: Type.Integer({ description: "workers insured on every row of the month" }),
+        compliance: ComplianceSchema,
+      },
+      { description: "per month: hours and the workers concerned by each kind of breach" },
+    ),
+  ),
   metrics: Type.Record(Type.String(), Type.Number()),
+});
+
+export const LabourTrendsQuery = Type.Object({
+  enterpriseId: Type.Optional(
+    Type.String({
+      format: "uuid",
+      description: "one enterprise's months beside the cluster's (enterprise users: own)",
+    }),
+  ),
+  from: Type.Optional(
+    Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "first month, YYYY-MM" }),
+  ),
+  to: Type.Optional(Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "last month, YYYY-MM" })),
+});
+
+const TrendMonthSchema = Type.Object({
+  month: Type.String(),
+  enterprises: Type.Integer(),
+  workers: Type.Integer(),
+  averageHours: Type.Number({ description: "worker-weighted: all hours ÷ all worker-months" }),
+  compliance: ComplianceSchema,
+});
+
+export const LabourTrendsSchema = Type.Object({
+  from: Type.Union([Type.String(), Type.Null()]),
+  to: Type.Union([Type.String(), Type.Null()]),
+  reference: Type.Object({ standardMonthlyHours: Type.Number(), maxMonthlyOvertimeHours: Type.Number() }),
+  cluster: Type.Array(TrendMonthSchema),
+  clusterMinimumEnterprises: Type.Integer(),
+  enterprise: Type.Union([
+    Type.Object({ id: Type.String(), name: Type.String(), months: Type.Array(TrendMonthSchema) }),
+    Type.Null(),
+  ]),
+  enterprises: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), months: Type.Integer() })),
+  enterprisesTotal: Type.Integer(),
 });

@@ -211,49 +211,103 @@ function columnAt(s: string, at: number): number {
   return n - 1;
 }
 
-/** The cells of one row's XML (between <row …> and </row>), by column. */
-function rowValues(xml: string, strings: readonly string[]): unknown[] {
-  const values: unknown[] = [];
-  let pos = 0;
+const CHAR_QUOTE = 34;
+
+/**
+ * Where the value of the one-letter attribute `name` (` r="`, ` t="`) starts inside the tag from `from` to `gt`,
+ * else -1. A bounded scan: indexOf could run far past the tag when the attribute is absent.
+ */
+function attrAt(xml: string, name: number, from: number, gt: number): number {
+  for (let i = from; i + 3 < gt; i++)
+    if (
+      xml.charCodeAt(i + 1) === name &&
+      xml.charCodeAt(i + 2) === 61 &&
+      xml.charCodeAt(i + 3) === CHAR_QUOTE &&
+      isSpace(xml.charCodeAt(i))
+    )
+      return i + 4;
+  return -1;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const CHAR_R = 114;
+const CHAR_T = 116;
+const CHAR_S = 115;
+const CHAR_B = 98;
+const CHAR_I = 105;
+const CHAR_E = 101;
+
+/** The text of an inline string (`<is><t>…</t></is>`, `from`–`end` its cell's content). */
+function inlineText(xml: string, from: number, end: number): string {
+  const body = xml.slice(from, end);
+  if (body.includes("<r>")) return runsText(body);
+  const t = body.indexOf("<t");
+  const open = t < 0 ? -1 : body.indexOf(">", t);
+  if (open < 0 || body.charCodeAt(open - 1) === 47) return "";
+  return unescapeXml(body.slice(open + 1, body.indexOf("</t>", open)));
+}
+
+function cellValueAt(xml: string, from: number, close: number): number {
+  const at = xml.slice(from, close).indexOf("<v>");
+  return at < 0 ? -1 : from + at;
+}
+
+/**
+ * The cells of the row whose content lies between `from` and `end` in `xml`, by column, into `values` (emptied
+ * first). Reads positions in place: only the cells' values are cut out of the text.
+ */
+function rowValues(
+  xml: string,
+  from: number,
+  end: number,
+  strings: readonly string[],
+  values: unknown[],
+): void {
+  values.length = 0;
+  let pos = from;
   let next = 0;
   for (;;) {
     const c = xml.indexOf("<c", pos);
-    if (c < 0) break;
+    if (c < 0 || c >= end) break;
     const after = xml.charCodeAt(c + 2);
     // <c …>, not <col…> or anything else starting with "c".
-    if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+    if (after !== 62 && after !== 47 && !isSpace(after)) {
       pos = c + 2;
       continue;
     }
     const gt = xml.indexOf(">", c);
-    if (gt < 0) break;
-    const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    const attrs = xml.slice(c + 2, selfClosing ? gt - 1 : gt);
-    const r = attrs.indexOf(' r="');
-    const col = r >= 0 ? columnAt(attrs, r + 4) : next;
+    if (gt < 0 || gt >= end) break;
+    // r="A2" is nearly always the first attribute.
+    const r =
+      xml.charCodeAt(c + 3) === CHAR_R && xml.charCodeAt(c + 4) === 61 && xml.charCodeAt(c + 5) === CHAR_QUOTE
+        ? c + 6
+        : attrAt(xml, CHAR_R, c, gt);
+    const col = r >= 0 ? columnAt(xml, r) : next;
     next = col + 1;
-    if (selfClosing) {
+    if (xml.charCodeAt(gt - 1) === 47) {
       pos = gt + 1;
       continue;
     }
-    const end = xml.indexOf("</c>", gt);
-    if (end < 0) break;
-    pos = end + 4;
-    const t = attrs.indexOf(' t="');
-    const type = t >= 0 ? attrs.slice(t + 4, attrs.indexOf('"', t + 4)) : "n";
-    if (type === "inlineStr") {
-      values[col] = runsText(xml.slice(gt + 1, end));
+    const close = xml.indexOf("</c>", gt);
+    if (close < 0 || close > end) break;
+    pos = close + 4;
+    // The type by its first letters: s(hared), str, b(oolean), e(rror), inlineStr; n(umber) or none.
+    const t = attrAt(xml, CHAR_T, r >= 0 ? r : c, gt);
+    const t0 = t >= 0 ? xml.charCodeAt(t) : 0;
+    const t1 = t >= 0 ? xml.charCodeAt(t + 1) : 0;
+    if (t0 === CHAR_I) {
+      values[col] = inlineText(xml, gt + 1, close);
       continue;
     }
-    const v0 = xml.indexOf("<v>", gt);
-    if (v0 < 0 || v0 > end) continue;
-    const v = unescapeXml(xml.slice(v0 + 3, xml.indexOf("</v>", v0)));
-    if (type === "s") values[col] = strings[Number(v)] ?? null;
-    else if (type === "b") values[col] = v === "1";
-    else if (type === "str" || type === "e") values[col] = v;
-    else values[col] = v.trim() === "" ? null : Number(v);
+    // <v> right after the tag; else (a formula first) searched in the cell only.
+    const v0 = xml.startsWith("<v>", gt + 1) ? gt + 1 : cellValueAt(xml, gt + 1, close);
+    if (v0 < 0) continue;
+    const raw = xml.slice(v0 + 3, xml.indexOf("</v>", v0));
+    if (t0 === CHAR_S && t1 === CHAR_QUOTE) values[col] = strings[Number(raw)] ?? null;
+    else if (t0 === CHAR_S || t0 === CHAR_E) values[col] = unescapeXml(raw);
+    else if (t0 === CHAR_B) values[col] = raw === "1";
+    else values[col] = raw.trim() === "" ? null : Number(raw);
   }
-  return values;
 }
 
 async function readXlsx(buf: Buffer, sheetReader: SheetReader): Promise<void> {
@@ -278,18 +332,46 @@ async function readXlsx(buf: Buffer, sheetReader: SheetReader): Promise<void> {
   }
   // Decode and scan a megabyte at a time; a row cut by the chunk boundary waits for the next chunk.
   const decoder = new TextDecoder("utf-8");
+  const values: unknown[] = [];
   let carry = "";
   let rowNumber = 0;
   for (let at = 0; at < bytes.length; at += BYTES_PER_CHUNK) {
     const end = Math.min(bytes.length, at + BYTES_PER_CHUNK);
     const text = carry + decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
     let from = 0;
-    for (let close = text.indexOf("</row>", from); close >= 0; close = text.indexOf("</row>", from)) {
-      const open = text.lastIndexOf("<row", close);
+    for (;;) {
+      const open = text.indexOf("<row", from);
+      if (open < 0) {
+        // "<ro" may end the chunk: keep the last characters for the next one.
+        from = Math.max(from, text.length - 4);
+        break;
+      }
+      if (open + 5 > text.length) {
+        from = open;
+        break;
+      }
+      const c = text.charCodeAt(open + 4);
+      // <row …>, not <rowBreaks>.
+      if (c !== 62 && c !== 47 && !isSpace(c)) {
+        from = open + 4;
+        continue;
+      }
       const tagEnd = text.indexOf(">", open);
-      const r = text.indexOf(' r="', open);
-      rowNumber = r >= 0 && r < tagEnd ? Number.parseInt(text.slice(r + 4, tagEnd), 10) : rowNumber + 1;
-      sheetReader.row(rowNumber, rowValues(text.slice(tagEnd + 1, close), strings));
+      const empty = tagEnd >= 0 && text.charCodeAt(tagEnd - 1) === 47;
+      const close = tagEnd < 0 || empty ? -1 : text.indexOf("</row>", tagEnd);
+      if (tagEnd < 0 || (!empty && close < 0)) {
+        // Cut by the chunk boundary: read it again with the next chunk.
+        from = open;
+        break;
+      }
+      const r = attrAt(text, CHAR_R, open, tagEnd);
+      rowNumber = r >= 0 ? Number.parseInt(text.slice(r, text.indexOf('"', r)), 10) : rowNumber + 1;
+      if (empty) {
+        from = tagEnd + 1;
+        continue;
+      }
+      rowValues(text, tagEnd + 1, close, strings, values);
+      sheetReader.row(rowNumber, values);
       from = close + 6;
     }
     carry = text.slice(from);

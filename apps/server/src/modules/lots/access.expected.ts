@@ -9,7 +9,8 @@ export const LOT_ACCESS: Record<string, Who> = {
   "GET /api/v1/lots/:id": LOT_READERS,
   "POST /api/v1/lots/:id/withdraw": ["enterprise"],
   "POST /api/v1/lots/:id/attachments": LOT_READERS,
-  "GET /api/v1/attachments/:id": LOT_READERS,
+  // Every role; the file's owner decides (404 otherwise): lots/attachments.test.ts.
+  "GET /api/v1/attachments/:id": "authenticated",
   "GET /api/v1/tasks": INSPECTORS,
   "POST /api/v1/lots/:id/claim": INSPECTORS,
   "GET /api/v1/lots/:id/plan": INSPECTORS,

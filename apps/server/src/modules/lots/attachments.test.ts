@@ -201,4 +201,92 @@ describeWithFixtures("lots: attachments", (ctx) => {
       /ATTACHMENT_UNSUPPORTED/,
     );
   });
+  it("evaluation evidence: its enterprise and the staff who read assessments, by either route; others 404", async () => {
+    const { app, db, fixtures } = ctx();
+    const systems = await call(app, as.association, "GET", "/api/v1/evaluation-systems");
+    const systemId = systems.json().items.find((s: { code: string }) => s.code === "csc9000t-style").id;
+    const created = await call(app, as.association, "POST", "/api/v1/assessments", {
+      enterpriseId: fixtures.enterpriseA.id,
+      systemId,
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const assessmentId = created.json().id;
+    await call(app, as.association, "POST", `/api/v1/assessments/${assessmentId}/stage`, {
+      action: "startSelfAssessment",
+    });
+    // Self-assessment evidence, uploaded by the enterprise through the evaluations route.
+    const body = multipart(PDF, "员工手册.pdf");
+    const up = await app.inject({
+      method: "POST",
+      url: `/api/v1/assessments/${assessmentId}/attachments`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: as.enterprise.cookie, "x-csrf-token": as.enterprise.csrf },
+    });
+    assert.equal(up.statusCode, 201, up.body);
+    // CAP evidence of a finding of the same assessment.
+    const [finding] = await db.query<{ id: string }>(
+      `insert into evaluation_findings (assessment_id, enterprise_id, source, severity, title, found_on)
+       values ($1, $2, 'manual', 'low', '消防通道堵塞', '2030-01-01') returning id`,
+      [assessmentId, fixtures.enterpriseA.id],
+    );
+    const [cap] = await db.query<{ id: string }>(
+      `insert into evaluation_cap_items (finding_id, assessment_id, enterprise_id, deadline)
+       values ($1, $2, $3, '2030-02-01') returning id`,
+      [finding?.id, assessmentId, fixtures.enterpriseA.id],
+    );
+    const capFile = await db.tx((sql) =>
+      storeAttachment(sql, null, {
+        ownerType: "evaluation_cap",
+        ownerId: cap?.id as string,
+        filename: "整改照片.png",
+        mimeType: "image/png",
+        content: PNG,
+      }),
+    );
+    const expected: [string, Session, number][] = [
+      ["enterprise (owner)", as.enterprise, 200],
+      ["another enterprise", asB, 404],
+      ["association", as.association, 200],
+      ["regulator", as.regulator, 200],
+      ["admin", as.admin, 200],
+      ["inspector", as.inspector, 200],
+      ["lab", as.lab, 200],
+    ];
+    for (const [id, content] of [
+      [up.json().id as string, PDF],
+      [capFile.id, PNG],
+    ] as const)
+      for (const base of ["/api/v1/attachments", "/api/v1/evaluation-files"])
+        for (const [who, session, status] of expected) {
+          const res = await call(app, session, "GET", `${base}/${id}`);
+          assert.equal(res.statusCode, status, `${who} ${base} ${res.body.slice(0, 200)}`);
+          if (status === 200) assert.deepEqual(res.rawPayload, content);
+          else assert.equal(res.json().error.code, "NOT_FOUND");
+        }
+    const pdf = await call(
+      app,
+      as.enterprise,
+      "GET",
+      `/api/v1/evaluation-files/${up.json().id}?download=true`,
+    );
+    assert.equal(pdf.headers["content-type"], "application/pdf");
+    assert.equal(pdf.headers["x-content-type-options"], "nosniff");
+    assert.match(String(pdf.headers["content-disposition"]), /^attachment; .*filename\*=UTF-8''%E5%91%98/);
+
+    // The evaluations route serves evaluation evidence only; the association sees no lot files.
+    const lotFile = await upload(as.enterprise, lotId, multipart(PNG, "lot.png"));
+    assert.equal(lotFile.statusCode, 201, lotFile.body);
+    assert.equal(
+      (await call(app, as.enterprise, "GET", `/api/v1/evaluation-files/${lotFile.json().id}`)).statusCode,
+      404,
+    );
+    assert.equal(
+      (await call(app, as.association, "GET", `/api/v1/attachments/${lotFile.json().id}`)).statusCode,
+      404,
+    );
+    assert.equal(
+      (await call(app, as.lab, "GET", `/api/v1/attachments/${lotFile.json().id}`)).statusCode,
+      404,
+    );
+  });
 });

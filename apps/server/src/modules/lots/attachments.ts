@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../platform/access.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import type { Db, Sql } from "../../platform/db.ts";
@@ -7,8 +7,9 @@ import { enterpriseScope, isoTime } from "./read.ts";
 import type { Attachment } from "./schemas.ts";
 
 // Small files kept in the database (table attachments): self-inspection reports, inspection photos, video
-// screenshots (owner_type 'spot_check', stored by the video module), exemption evidence. Their type is read from
-// their first bytes, never from what the client claims.
+// screenshots (owner_type 'spot_check', stored by the video module), exemption evidence, evaluation evidence
+// (assessment and CAP files, stored by the evaluations module). Their type is read from their first bytes, never from
+// what the client claims.
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
@@ -208,17 +209,42 @@ export async function attachToLot(
 
 const STAFF_OF_LOTS = new Set(["admin", "regulator", "inspector"]);
 const AUTHORITY = new Set(["admin", "regulator"]);
+/** Staff who read assessments (the evaluations module's ASSESSMENT_READERS less the enterprise). */
+const EVALUATION_STAFF = new Set(["admin", "regulator", "inspector", "lab", "association"]);
+
+/** Staff who see each kind of file besides its enterprise. */
+const STAFF_BY_OWNER: Record<OwnerType, ReadonlySet<string>> = {
+  lot: STAFF_OF_LOTS,
+  inspection: STAFF_OF_LOTS,
+  defect: STAFF_OF_LOTS,
+  spot_check: STAFF_OF_LOTS,
+  exemption: AUTHORITY,
+  evaluation_assessment: EVALUATION_STAFF,
+  evaluation_cap: EVALUATION_STAFF,
+};
+
+/** Evidence of an assessment (self-assessment files) or of a CAP item. */
+export const EVALUATION_OWNER_TYPES: readonly OwnerType[] = ["evaluation_assessment", "evaluation_cap"];
+
+export interface AttachmentFile {
+  filename: string;
+  mimeType: string;
+  content: Buffer;
+}
 
 /**
  * One file with its content, if the actor may see it; otherwise NOT_FOUND, like a missing one:
  * lot / inspection / defect → the lot's enterprise, or admin, regulator, inspector;
- * spot_check → admin, regulator, inspector; exemption → its enterprise, or admin, regulator.
+ * spot_check → admin, regulator, inspector; exemption → its enterprise, or admin, regulator;
+ * evaluation_assessment / evaluation_cap → the assessment's enterprise, or the staff who read assessments.
+ * `ownerTypes` narrows what the route serves (a file of another kind is NOT_FOUND too).
  */
 export async function readAttachment(
   sql: Sql,
   actor: Actor,
   id: string,
-): Promise<{ filename: string; mimeType: string; content: Buffer }> {
+  ownerTypes?: readonly OwnerType[],
+): Promise<AttachmentFile> {
   const [row] = await sql.query<{
     filename: string;
     mimeType: string;
@@ -234,19 +260,32 @@ export async function readAttachment(
          when 'defect' then (select l.enterprise_id from inspection_defects d join inspections i on i.id = d.inspection_id
                               join lots l on l.id = i.lot_id where d.id = a.owner_id)
          when 'exemption' then (select enterprise_id from exemption_applications where id = a.owner_id)
+         when 'evaluation_assessment' then (select enterprise_id from evaluation_assessments where id = a.owner_id)
+         when 'evaluation_cap' then (select enterprise_id from evaluation_cap_items where id = a.owner_id)
        end as "enterpriseId"
      from attachments a where a.id = $1`,
     [id],
   );
-  if (!row) throw new AppError("NOT_FOUND");
+  if (!row || (ownerTypes && !ownerTypes.includes(row.ownerType))) throw new AppError("NOT_FOUND");
   const ownEnterprise =
     actor.role === "enterprise" && row.enterpriseId !== null && row.enterpriseId === actor.enterpriseId;
-  const allowed =
-    row.ownerType === "spot_check"
-      ? STAFF_OF_LOTS.has(actor.role)
-      : row.ownerType === "exemption"
-        ? ownEnterprise || AUTHORITY.has(actor.role)
-        : ownEnterprise || STAFF_OF_LOTS.has(actor.role);
-  if (!allowed) throw new AppError("NOT_FOUND");
+  // A spot check has no enterprise (enterpriseId null): staff only.
+  if (!ownEnterprise && !STAFF_BY_OWNER[row.ownerType].has(actor.role)) throw new AppError("NOT_FOUND");
   return { filename: row.filename, mimeType: row.mimeType, content: Buffer.from(row.content) };
+}
+
+function contentDisposition(filename: string, inline: boolean): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** Sends a file: images and PDFs open in the browser (the console shows photos) unless `download`; others download. */
+export function sendAttachment(reply: FastifyReply, file: AttachmentFile, download = false): FastifyReply {
+  const inline = !download && /^(image\/|application\/pdf$)/.test(file.mimeType);
+  return reply
+    .type(file.mimeType)
+    .header("x-content-type-options", "nosniff")
+    .header("cache-control", "private, max-age=3600")
+    .header("content-disposition", contentDisposition(file.filename, inline))
+    .send(file.content);
 }

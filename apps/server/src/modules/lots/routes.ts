@@ -4,7 +4,7 @@ import type { Role } from "../../platform/access.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type App, actorOf, type ModuleDeps } from "../../platform/http.ts";
 import { IdParams, Page } from "../../platform/schemas.ts";
-import { attachToLot, readAttachment, readAttachmentUpload } from "./attachments.ts";
+import { attachToLot, readAttachment, readAttachmentUpload, sendAttachment } from "./attachments.ts";
 import { declareLot } from "./declare.ts";
 import { getLotDetail } from "./detail.ts";
 import { EXPORT_MAX_ROWS, writeLotsXlsx } from "./export.ts";
@@ -56,11 +56,6 @@ CN; shipDate not before today (China time); selfInspection: defectsFound ≤ sam
 sampleSize ≥ 1 and defectsFound ≤ Ac of the normal plan for the lot at the category's major AQL (else
 self_passed_contradiction), passed = false with no defects needs a note. enterpriseId, when given, must be the caller's
 own enterprise: 403 LOT_FOREIGN_ENTERPRISE, nothing written.`;
-
-function contentDisposition(filename: string, inline: boolean): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export async function lotRoutes(app: App, { db }: ModuleDeps) {
   app.get(
@@ -198,25 +193,23 @@ export async function lotRoutes(app: App, { db }: ModuleDeps) {
   app.get(
     "/api/v1/attachments/:id",
     {
-      config: { access: LOT_READERS },
+      // Every role: which files each may see is readAttachment's rule by the file's owner (404 otherwise).
+      config: { access: "authenticated" },
       schema: {
         tags,
-        summary: "Download a file (lot, inspection, defect, spot check or exemption evidence) one may see",
+        summary:
+          "Download a file one may see (lot, inspection, defect, spot check, exemption or evaluation evidence)",
+        description:
+          "Lot, inspection and defect files: the lot's enterprise, admin, regulator, inspector. Spot-check " +
+          "screenshots: admin, regulator, inspector. Exemption evidence: its enterprise, admin, regulator. " +
+          "Evaluation evidence (assessment and CAP files, also at GET /api/v1/evaluation-files/:id): the " +
+          "assessment's enterprise and the staff who read assessments. Anything else is 404 NOT_FOUND.",
         params: IdParams,
         querystring: Type.Object({ download: Type.Optional(Type.Boolean()) }),
       },
     },
-    async (req, reply) => {
-      const file = await readAttachment(db, actorOf(req), req.params.id);
-      // Images and PDFs open in the browser (the console shows photos); spreadsheets download.
-      const inline = !req.query.download && /^(image\/|application\/pdf$)/.test(file.mimeType);
-      return reply
-        .type(file.mimeType)
-        .header("x-content-type-options", "nosniff")
-        .header("cache-control", "private, max-age=3600")
-        .header("content-disposition", contentDisposition(file.filename, inline))
-        .send(file.content);
-    },
+    async (req, reply) =>
+      sendAttachment(reply, await readAttachment(db, actorOf(req), req.params.id), req.query.download),
   );
 
   app.get(

@@ -24,6 +24,7 @@ import { applyFieldErrors } from "../../components/formErrors";
 import { PageContainer } from "../../components/PageContainer";
 import { type MessageKey, useI18n } from "../../i18n/I18nProvider";
 import { formatDateTime, text } from "../../utils/format";
+import { CaseSplitModal } from "./CaseSplitModal";
 import {
   CaseStatusTag,
   CaseTimeline,
@@ -201,10 +202,14 @@ export function CaseDetailPage() {
   const state = useApi<CaseDetail>(`/api/v1/cases/${id}`);
   const categories = useCategories();
   const [action, setAction] = useState<CaseAction | null>(null);
+  const [splitting, setSplitting] = useState(false);
   const c = state.data;
   const staff = c?.canNote ?? false;
   // Only actions this page has a label and a form for (a newer server may offer more).
-  const actions = (c?.allowedActions ?? []).filter((a) => (ACTIONS as readonly string[]).includes(a));
+  const actions = (c?.allowedActions ?? []).filter((a): a is CaseAction =>
+    (ACTIONS as readonly string[]).includes(a),
+  );
+  const canSplit = c?.allowedActions.includes("split") ?? false;
 
   const done = (next: CaseDetail) => {
     state.setData(next);
@@ -265,6 +270,7 @@ export function CaseDetailPage() {
             </Card>
             <Card title={t("cases.detail.timeline")} style={{ marginTop: 16 }}>
               <CaseTimeline
+                linkTo={(n) => `/console/cases?q=${encodeURIComponent(n)}`}
                 items={c.timeline.map((e) => ({
                   key: e.id,
                   at: e.at,
@@ -281,7 +287,7 @@ export function CaseDetailPage() {
           </Col>
           <Col xs={24} lg={9}>
             <Card title={t("cases.detail.actions")} data-testid="case-actions">
-              {actions.length === 0 ? (
+              {actions.length === 0 && !canSplit ? (
                 <Typography.Text type="secondary">{t("cases.detail.noActions")}</Typography.Text>
               ) : (
                 <Space wrap>
@@ -308,6 +314,11 @@ export function CaseDetailPage() {
                       </Button>
                     ),
                   )}
+                  {canSplit ? (
+                    <Button onClick={() => setSplitting(true)} data-testid="action-split">
+                      {t("cases.action.split")}
+                    </Button>
+                  ) : null}
                 </Space>
               )}
             </Card>
@@ -342,6 +353,12 @@ export function CaseDetailPage() {
         </Row>
       ) : null}
       <ActionModal caseId={id} action={action} staff={staff} onClose={() => setAction(null)} onDone={done} />
+      <CaseSplitModal
+        caseId={id}
+        open={splitting}
+        onClose={() => setSplitting(false)}
+        onDone={state.reload}
+      />
     </PageContainer>
   );
 }

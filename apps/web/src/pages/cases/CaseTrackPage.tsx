@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Space, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
 import { useApi } from "../../api/useApi";
@@ -84,6 +84,8 @@ export function CaseTrackPage() {
   const [params, setParams] = useSearchParams();
   const number = params.get("n") ?? "";
   const [input, setInput] = useState(number);
+  // A link to another case (a split's parts) changes the address: show its number in the box too.
+  useEffect(() => setInput(number), [number]);
   const state = useApi<PublicCase>(number ? `/api/v1/public/cases/${encodeURIComponent(number)}` : null);
   const categories = useCategories();
   // Only the case the address names: after a new lookup fails or while it loads, the previous case (and its
@@ -168,7 +170,10 @@ export function CaseTrackPage() {
             </Card>
             {c.canRate ? <RatingForm trackingNumber={c.trackingNumber} onRated={state.setData} /> : null}
             <Card title={t("cases.track.timeline")} style={{ marginTop: 16 }}>
-              <CaseTimeline items={c.timeline.map((e, i) => ({ key: i, ...e }))} />
+              <CaseTimeline
+                items={c.timeline.map((e, i) => ({ key: i, ...e }))}
+                linkTo={(n) => `/cases/track?n=${encodeURIComponent(n)}`}
+              />
             </Card>
           </>
         ) : null}

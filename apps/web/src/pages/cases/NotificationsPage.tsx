@@ -10,6 +10,8 @@ import { formatDateTime } from "../../utils/format";
 interface Notification {
   id: string;
   caseId: string | null;
+  /** A console path (evaluation reminders link to their assessment). */
+  link?: string | null;
   kind: string;
   title: string;
   body: string;
@@ -69,7 +71,13 @@ export function NotificationsPage() {
                 title={
                   <>
                     {n.readAt ? null : <Badge status="processing" />}{" "}
-                    {n.caseId ? <Link to={`/console/cases/${n.caseId}`}>{n.title}</Link> : n.title}
+                    {n.caseId ? (
+                      <Link to={`/console/cases/${n.caseId}`}>{n.title}</Link>
+                    ) : n.link ? (
+                      <Link to={n.link}>{n.title}</Link>
+                    ) : (
+                      n.title
+                    )}
                   </>
                 }
                 description={

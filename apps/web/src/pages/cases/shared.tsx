@@ -1,5 +1,6 @@
 import { Tag, Timeline, Typography } from "antd";
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
+import { Link } from "react-router-dom";
 import { useApi } from "../../api/useApi";
 import { isMessageKey, type MessageKey, useI18n } from "../../i18n/I18nProvider";
 import { formatDateTime } from "../../utils/format";
@@ -81,8 +82,35 @@ export interface TimelineItem {
   rating: string | null;
 }
 
-/** A case's timeline; text is rendered as text (React escapes it), never as HTML. */
-export function CaseTimeline({ items }: { items: TimelineItem[] }) {
+/** Events whose text lists tracking numbers of linked cases (a split and its parts). */
+const LINKING_EVENTS = new Set(["split", "splitFrom"]);
+const TRACKING_IN_TEXT = /(PH\d{6}-[0-9A-Z]{5}-[0-9A-Z]{6})/;
+
+/** The text with each tracking number as a link (`linkTo` says where); everything else stays text. */
+function linkedText(text: string, linkTo: (trackingNumber: string) => string): ReactNode {
+  // split() with a capturing group alternates text and numbers; plain strings need no key.
+  return text.split(TRACKING_IN_TEXT).map((piece) =>
+    TRACKING_IN_TEXT.test(piece) ? (
+      <Link key={piece} to={linkTo(piece)} data-testid="timeline-case-link">
+        {piece}
+      </Link>
+    ) : (
+      piece
+    ),
+  );
+}
+
+/**
+ * A case's timeline; text is rendered as text (React escapes it), never as HTML. `linkTo` turns the tracking
+ * numbers a split names into links (the console's case search, or the public tracking page).
+ */
+export function CaseTimeline({
+  items,
+  linkTo,
+}: {
+  items: TimelineItem[];
+  linkTo?: (trackingNumber: string) => string;
+}) {
   const { t } = useI18n();
   const label = (type: string) => {
     const key = `cases.event.${type}`;
@@ -110,7 +138,7 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
             </Typography.Text>
             {e.text ? (
               <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: "4px 0 0" }}>
-                {e.text}
+                {linkTo && LINKING_EVENTS.has(e.type) ? linkedText(e.text, linkTo) : e.text}
               </Typography.Paragraph>
             ) : null}
           </div>

@@ -124,7 +124,8 @@ export interface CaseDetail extends CaseSummary {
   milestones: { milestone: string; deadline: string; state: string; workingDaysLate: number }[];
   escalation: string;
   provisional: boolean;
-  allowedActions: CaseAction[];
+  /** Workflow actions, and "split" (its own endpoint and modal). */
+  allowedActions: (CaseAction | "split")[];
   canNote: boolean;
   timeline: TimelineEvent[];
 }
@@ -195,4 +196,47 @@ export interface CalendarYear {
   makeUpWorkdays: string[];
   verified: boolean;
   source: string;
+}
+
+export const MAIL_STATUSES = ["pending", "sent", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** A row of the e-mail outbox (GET /api/v1/email-outbox). */
+export interface OutboxMail {
+  id: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  kind: string;
+  caseId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  status: MailStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  error: string | null;
+}
+
+export type MailMode = "environment" | "console" | "off";
+
+/** GET /api/v1/mail-settings: never the password, only whether one is stored. */
+export interface MailSettings {
+  mode: MailMode;
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string;
+  from: string;
+  passwordSet: boolean;
+  environment: { host: string; port: number; secure: boolean; username: string; from: string } | null;
+  active: { source: "environment" | "console"; host: string; port: number; from: string } | null;
+}
+
+/** POST /api/v1/cases/:id/split → the new cases. */
+export interface SplitPart {
+  id: string;
+  trackingNumber: string;
+  title: string;
+  category: string;
+  departmentId: string | null;
 }

@@ -14,6 +14,10 @@ import { type MessageKey, useI18n } from "../../i18n/I18nProvider";
 import { daysUntil, formatDate } from "../../utils/format";
 import { rowTestId } from "../../utils/testid";
 import { certStatus } from "../enterprises/certStatus";
+import { type EvaluationDue, EvaluationDueCard } from "./EvaluationDueCard";
+
+/** Who sees the evaluation programme's dates here (an enterprise user: its own CAP items). */
+const EVALUATION_ROLES = ["admin", "regulator", "association", "enterprise"];
 
 const CARDS: {
   key: keyof Omit<DashboardSummary, "expiringCertifications">;
@@ -29,7 +33,9 @@ export function ConsoleHome() {
   const { t } = useI18n();
   const { user } = useAuth();
   const certTypes = useReference("certification-types");
-  const { data, error, loading, reload } = useApi<DashboardSummary>("/api/v1/dashboard/summary");
+  const { data, error, loading, reload } = useApi<DashboardSummary & { evaluations?: EvaluationDue }>(
+    "/api/v1/dashboard/summary",
+  );
   const forbidden = error instanceof ApiError && error.status === 403;
 
   return (
@@ -63,6 +69,13 @@ export function ConsoleHome() {
           </Card>
         </Col>
       </Row>
+      {user && EVALUATION_ROLES.includes(user.role) ? (
+        <EvaluationDueCard
+          due={data?.evaluations}
+          enterprise={user.role === "enterprise"}
+          loading={loading && !data}
+        />
+      ) : null}
       <Card title={t("dashboard.expiring.title")}>
         <Table<ExpiringCertification>
           size="middle"

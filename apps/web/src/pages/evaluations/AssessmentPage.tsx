@@ -34,6 +34,13 @@ import { type AssessmentDetail, type FindingRow, type Indicator, MAIN_STAGES } f
 
 type Value = unknown;
 
+/** Evidence (assessment and CAP files) downloads through the evaluations route: its enterprise and staff only. */
+const evidenceUrl = (id: string) => `/api/v1/evaluation-files/${encodeURIComponent(id)}`;
+
+/** Fields the server sends beyond types.ts: the stage dates the reminders job watches, CAP evidence counts. */
+type AssessmentDates = { selfDueOn?: string | null; followUpDueOn?: string | null };
+type CapEvidence = { evidenceFiles?: number; evidenceRequired?: boolean };
+
 /** One answer input by indicator type (computed indicators are read only). */
 function AnswerInput({
   ind,
@@ -149,6 +156,18 @@ function FindingsCard({ detail, reload }: { detail: AssessmentDetail; reload: ()
       setError(e);
     }
   };
+  const capUpload = async (capId: string, file: File) => {
+    const body = new FormData();
+    body.append("file", file);
+    try {
+      await api(`/api/v1/cap-items/${capId}/attachments`, { method: "POST", body });
+      message.success(t("evaluations.assessment.saved"));
+      reload();
+    } catch (e) {
+      setError(e);
+    }
+    return false;
+  };
   const labourUpload = async (file: File) => {
     const body = new FormData();
     body.append("file", file);
@@ -227,6 +246,24 @@ function FindingsCard({ detail, reload }: { detail: AssessmentDetail; reload: ()
           {
             title: t("evaluations.col.status"),
             render: (_, f) => <CapTag status={f.cap.status} overdue={f.cap.overdue} />,
+          },
+          {
+            title: t("evaluations.assessment.evidence"),
+            render: (_, f) => {
+              const cap = f.cap as typeof f.cap & CapEvidence;
+              return (
+                <Flex gap={4} align="center">
+                  <span>{t("evaluations.cap.evidenceFiles", { n: cap.evidenceFiles ?? 0 })}</span>
+                  {f.cap.actions.includes("submit") ? (
+                    <Upload showUploadList={false} beforeUpload={(file) => capUpload(f.cap.id, file)}>
+                      <Button size="small" icon={<UploadOutlined />} data-testid="cap-evidence-upload">
+                        {t("evaluations.cap.uploadEvidence")}
+                      </Button>
+                    </Upload>
+                  ) : null}
+                </Flex>
+              );
+            },
           },
           {
             title: "",
@@ -316,7 +353,7 @@ export function AssessmentPage() {
   const [factsForm] = Form.useForm();
   const d = detail.data;
   if (!d) return detail.error ? <ErrorAlert error={detail.error} /> : <Spin />;
-  const a = d.assessment;
+  const a = d.assessment as AssessmentDetail["assessment"] & AssessmentDates;
   const side = d.role === "enterprise" ? "self" : d.role === "auditor" ? "auditor" : null;
   const answering =
     (side === "self" && a.stage === "selfAssessment") ||
@@ -355,6 +392,7 @@ export function AssessmentPage() {
       workerInterviews: v.workerInterviews ?? 0,
       documentReviewDone: Boolean(v.documentReviewDone),
       siteVisitOn: v.siteVisitOn ? dayjs(v.siteVisitOn).format("YYYY-MM-DD") : null,
+      selfDueOn: v.selfDueOn ? dayjs(v.selfDueOn).format("YYYY-MM-DD") : null,
       reassessmentDueOn: v.reassessmentDueOn ? dayjs(v.reassessmentDueOn).format("YYYY-MM-DD") : null,
     };
     if (v.assignMe && user) body.auditorIds = [...new Set([...a.auditorIds, user.id])];
@@ -445,6 +483,15 @@ export function AssessmentPage() {
             {a.percent === null ? "—" : `${a.percent.toFixed(1)} %`}
           </Descriptions.Item>
           <Descriptions.Item label={t("evaluations.col.validUntil")}>{a.validUntil ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("evaluations.assessment.selfDueOn")}>
+            <span data-testid="assessment-self-due">{a.selfDueOn ?? "—"}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("evaluations.assessment.reassessmentDueOn")}>
+            {a.reassessmentDueOn ?? "—"}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("evaluations.assessment.followUpDueOn")}>
+            {a.followUpDueOn ?? "—"}
+          </Descriptions.Item>
         </Descriptions>
         {user && ["admin", "regulator", "association"].includes(user.role) ? (
           <Form
@@ -452,11 +499,15 @@ export function AssessmentPage() {
             layout="inline"
             initialValues={{
               siteVisitOn: a.siteVisitOn ? dayjs(a.siteVisitOn) : null,
+              selfDueOn: a.selfDueOn ? dayjs(a.selfDueOn) : null,
               reassessmentDueOn: a.reassessmentDueOn ? dayjs(a.reassessmentDueOn) : null,
               workerInterviews: a.workerInterviews,
               documentReviewDone: a.documentReviewDone,
             }}
           >
+            <Form.Item name="selfDueOn" label={t("evaluations.assessment.selfDueOn")}>
+              <DatePicker data-testid="fact-self-due" />
+            </Form.Item>
             <Form.Item name="siteVisitOn" label={t("evaluations.assessment.siteVisitOn")}>
               <DatePicker data-testid="fact-site-visit" />
             </Form.Item>
@@ -503,6 +554,24 @@ export function AssessmentPage() {
           ) : null
         }
       >
+        <Flex gap={8} wrap style={{ marginBottom: 12 }} data-testid="evidence-files">
+          <span>{t("evaluations.assessment.evidence")}：</span>
+          {d.attachments.length === 0 ? (
+            <span>{t("evaluations.assessment.noEvidence")}</span>
+          ) : (
+            d.attachments.map((f) => (
+              <a
+                key={f.id}
+                href={evidenceUrl(f.id)}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="evidence-link"
+              >
+                {f.filename}
+              </a>
+            ))
+          )}
+        </Flex>
         <Table
           size="small"
           rowKey={(r) => r.ind.id}

@@ -9,6 +9,7 @@ function page<K extends string>(load: () => Promise<{ [P in K]: ComponentType }>
 const ProgrammePage = page(() => import("./ProgrammePage"), "ProgrammePage");
 const AssessmentPage = page(() => import("./AssessmentPage"), "AssessmentPage");
 const SystemsPage = page(() => import("./SystemsPage"), "SystemsPage");
+const SystemEditorPage = page(() => import("./SystemEditorPage"), "SystemEditorPage");
 const LabourCheckPage = page(() => import("./LabourCheckPage"), "LabourCheckPage");
 
 /** Console routes of the evaluations pages, mounted under /console by App.tsx (use lazy() for the pages). */
@@ -16,6 +17,7 @@ export const evaluationConsoleRoutes: ReactElement[] = [
   <Route key="evaluations" path="evaluations" element={<ProgrammePage />} />,
   <Route key="evaluations-assessment" path="evaluations/assessments/:id" element={<AssessmentPage />} />,
   <Route key="evaluation-systems" path="evaluation-systems" element={<SystemsPage />} />,
+  <Route key="evaluation-system" path="evaluation-systems/:id" element={<SystemEditorPage />} />,
   <Route key="labour" path="labour" element={<LabourCheckPage />} />,
 ];
 

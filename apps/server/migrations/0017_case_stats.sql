@@ -1,0 +1,166 @@
+-- The case loop at 1,000,000 cases (issue 5, bench/cases.ts): the dashboard and the list's totals read rollups
+-- instead of counting the cases table, and medians are read from indexes.
+--
+-- case_stats_daily: one row per Shanghai submission day × department × category × channel × month closed, with the
+-- cases of that key counted per status, held for review, per rating and answered. ~30,000 rows for 1,000,000 cases
+-- over 15 months. case_stats_durations: how many cases took how long to the first answer and to closure, in steps
+-- of four hours, per department × category × channel (the dashboard finds the step that holds the median, then reads
+-- the exact value from the index on the duration).
+--
+-- Both are kept exact by one trigger on cases, fired at commit (deferred): the rows it updates are locked only for
+-- the end of the transaction, so concurrent submissions of the same day and category hardly wait for each other.
+-- rebuild_case_stats() recomputes them from cases (bulk loaders switch the trigger off and call it afterwards).
+
+-- Seconds from submission to the first answer, and to closure for cases closed for statistics (closed, not
+-- responsible, withdrawn: packages/rules CLOSED_FOR_STATISTICS), as columns so an index can hold them.
+alter table cases add column answer_seconds double precision
+  generated always as (extract(epoch from first_answered_at - submitted_at)) stored;
+alter table cases add column close_seconds double precision
+  generated always as (case when status in ('closed', 'notResponsible', 'withdrawn')
+                            then extract(epoch from closed_at - submitted_at) end) stored;
+
+-- Ordered by duration, with the dashboard's filter columns, for index-only reads of the median.
+create index cases_answer_seconds on cases (answer_seconds) include (department_id, category, channel, submitted_at)
+  where answer_seconds is not null;
+create index cases_close_seconds on cases (close_seconds) include (department_id, category, channel, submitted_at)
+  where close_seconds is not null;
+-- Open cases by deadline, with the dashboard's filter columns: overdue counts read the index only.
+create index cases_open_due on cases (resolve_due) include (department_id, category, channel, submitted_at)
+  where status in ('new', 'acknowledged', 'inProgress');
+
+create table case_stats_daily (
+  -- Shanghai date of submission (UTC+8 all year).
+  day date not null,
+  -- null: not routed (the coordinator's queue).
+  department_id uuid,
+  category text not null,
+  channel text not null,
+  -- First day of the Shanghai month the case was closed in, for cases closed for statistics; else null.
+  closed_month date,
+  st_new int not null default 0,
+  st_acknowledged int not null default 0,
+  st_in_progress int not null default 0,
+  st_answered int not null default 0,
+  st_closed int not null default 0,
+  st_not_responsible int not null default 0,
+  st_duplicate int not null default 0,
+  st_withdrawn int not null default 0,
+  held int not null default 0,
+  satisfied int not null default 0,
+  basically int not null default 0,
+  not_satisfied int not null default 0,
+  -- With a first answer (the median's population).
+  answered int not null default 0
+);
+create unique index case_stats_daily_key on case_stats_daily (day, department_id, category, channel, closed_month)
+  nulls not distinct;
+create index case_stats_daily_department on case_stats_daily (department_id);
+
+create table case_stats_durations (
+  kind text not null check (kind in ('answer', 'close')),
+  -- floor(seconds / 14,400): four-hour steps.
+  bucket int not null,
+  department_id uuid,
+  category text not null,
+  channel text not null,
+  n int not null default 0
+);
+create unique index case_stats_durations_key on case_stats_durations (kind, bucket, department_id, category, channel)
+  nulls not distinct;
+
+-- What the rollups hold, straight from cases: rebuild_case_stats() copies these, the tests compare with them.
+create view case_stats_daily_expected as
+select k.day, c.department_id, c.category, c.channel, k.closed_month,
+  count(*) filter (where c.status = 'new')::int as st_new,
+  count(*) filter (where c.status = 'acknowledged')::int as st_acknowledged,
+  count(*) filter (where c.status = 'inProgress')::int as st_in_progress,
+  count(*) filter (where c.status = 'answered')::int as st_answered,
+  count(*) filter (where c.status = 'closed')::int as st_closed,
+  count(*) filter (where c.status = 'notResponsible')::int as st_not_responsible,
+  count(*) filter (where c.status = 'duplicate')::int as st_duplicate,
+  count(*) filter (where c.status = 'withdrawn')::int as st_withdrawn,
+  count(*) filter (where c.held_for_review)::int as held,
+  count(*) filter (where c.rating = 'satisfied')::int as satisfied,
+  count(*) filter (where c.rating = 'basically')::int as basically,
+  count(*) filter (where c.rating = 'notSatisfied')::int as not_satisfied,
+  count(*) filter (where c.first_answered_at is not null)::int as answered
+from cases c
+cross join lateral (select ((c.submitted_at at time zone 'UTC') + interval '8 hours')::date as day,
+  case when c.close_seconds is not null
+       then date_trunc('month', (c.closed_at at time zone 'UTC') + interval '8 hours')::date end as closed_month) k
+group by k.day, c.department_id, c.category, c.channel, k.closed_month;
+
+create view case_stats_durations_expected as
+select d.kind, floor(d.seconds / 14400)::int as bucket, c.department_id, c.category, c.channel, count(*)::int as n
+from cases c
+cross join lateral (values ('answer', c.answer_seconds), ('close', c.close_seconds)) as d (kind, seconds)
+where d.seconds is not null
+group by d.kind, floor(d.seconds / 14400)::int, c.department_id, c.category, c.channel;
+
+-- Adds one case (sign 1) or takes it away (sign −1).
+create function case_stats_add(c cases, sign int) returns void language plpgsql as $$
+begin
+  insert into case_stats_daily as s (day, department_id, category, channel, closed_month, st_new, st_acknowledged,
+    st_in_progress, st_answered, st_closed, st_not_responsible, st_duplicate, st_withdrawn, held, satisfied,
+    basically, not_satisfied, answered)
+  values (((c.submitted_at at time zone 'UTC') + interval '8 hours')::date, c.department_id, c.category, c.channel,
+    case when c.close_seconds is not null
+         then date_trunc('month', (c.closed_at at time zone 'UTC') + interval '8 hours')::date end,
+    sign * (c.status = 'new')::int, sign * (c.status = 'acknowledged')::int, sign * (c.status = 'inProgress')::int,
+    sign * (c.status = 'answered')::int, sign * (c.status = 'closed')::int,
+    sign * (c.status = 'notResponsible')::int, sign * (c.status = 'duplicate')::int,
+    sign * (c.status = 'withdrawn')::int, sign * c.held_for_review::int,
+    sign * coalesce(c.rating = 'satisfied', false)::int, sign * coalesce(c.rating = 'basically', false)::int,
+    sign * coalesce(c.rating = 'notSatisfied', false)::int, sign * (c.first_answered_at is not null)::int)
+  on conflict (day, department_id, category, channel, closed_month) do update set
+    st_new = s.st_new + excluded.st_new,
+    st_acknowledged = s.st_acknowledged + excluded.st_acknowledged,
+    st_in_progress = s.st_in_progress + excluded.st_in_progress,
+    st_answered = s.st_answered + excluded.st_answered,
+    st_closed = s.st_closed + excluded.st_closed,
+    st_not_responsible = s.st_not_responsible + excluded.st_not_responsible,
+    st_duplicate = s.st_duplicate + excluded.st_duplicate,
+    st_withdrawn = s.st_withdrawn + excluded.st_withdrawn,
+    held = s.held + excluded.held,
+    satisfied = s.satisfied + excluded.satisfied,
+    basically = s.basically + excluded.basically,
+    not_satisfied = s.not_satisfied + excluded.not_satisfied,
+    answered = s.answered + excluded.answered;
+  insert into case_stats_durations as s (kind, bucket, department_id, category, channel, n)
+  select d.kind, floor(d.seconds / 14400)::int, c.department_id, c.category, c.channel, sign
+    from (values ('answer', c.answer_seconds), ('close', c.close_seconds)) as d (kind, seconds)
+   where d.seconds is not null
+  on conflict (kind, bucket, department_id, category, channel) do update set n = s.n + excluded.n;
+end;
+$$;
+
+create function case_stats_trigger() returns trigger language plpgsql as $$
+begin
+  -- A change the rollups do not count (an escalation, a deadline, the text) writes nothing.
+  if tg_op = 'UPDATE' and old.status = new.status and old.department_id is not distinct from new.department_id
+     and old.category = new.category and old.channel = new.channel and old.submitted_at = new.submitted_at
+     and old.closed_at is not distinct from new.closed_at and old.rating is not distinct from new.rating
+     and old.held_for_review = new.held_for_review
+     and old.first_answered_at is not distinct from new.first_answered_at then
+    return null;
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then perform case_stats_add(old, -1); end if;
+  if tg_op in ('UPDATE', 'INSERT') then perform case_stats_add(new, 1); end if;
+  return null;
+end;
+$$;
+
+create constraint trigger case_stats after insert or update or delete on cases
+  deferrable initially deferred for each row execute function case_stats_trigger();
+
+-- Recomputes both rollups from cases (after a bulk load with the trigger off, or to check them).
+create function rebuild_case_stats() returns void language plpgsql as $$
+begin
+  delete from case_stats_daily;
+  delete from case_stats_durations;
+  insert into case_stats_daily select * from case_stats_daily_expected;
+  insert into case_stats_durations select * from case_stats_durations_expected;
+end;
+$$;
+
+select rebuild_case_stats();
