@@ -1,15 +1,17 @@
 -- The case loop at 1,000,000 cases (issue 5, bench/cases.ts): the dashboard and the list's totals read rollups
--- instead of counting the cases table, and medians are read from indexes.
+-- instead of counting the cases table, medians are read from a histogram and an index, and the work queue's
+-- overdue page from an index of open cases.
 --
--- case_stats_daily: one row per Shanghai submission day × department × category × channel × month closed, with the
--- cases of that key counted per status, held for review, per rating and answered. ~30,000 rows for 1,000,000 cases
--- over 15 months. case_stats_durations: how many cases took how long to the first answer and to closure, in steps
--- of four hours, per department × category × channel (the dashboard finds the step that holds the median, then reads
--- the exact value from the index on the duration).
+-- case_stats: the cases counted per status, held for review, per rating and answered, for each Shanghai submission
+-- period × department × category × channel × month closed, at two grains: 'month' (~13,000 rows for 1,000,000 cases
+-- over 15 months: what a dashboard without dates reads) and 'day' (for the days at the ends of a date range that
+-- do not fill a month). case_stats_durations: how many cases took how many hours to the first answer and to
+-- closure, overall and per department, category, channel, month and day of submission; the dashboard finds the
+-- hour that holds the median and reads the exact value from the index on the duration.
 --
--- Both are kept exact by one trigger on cases, fired at commit (deferred): the rows it updates are locked only for
--- the end of the transaction, so concurrent submissions of the same day and category hardly wait for each other.
--- rebuild_case_stats() recomputes them from cases (bulk loaders switch the trigger off and call it afterwards).
+-- Both are kept exact by one trigger on cases, fired at commit (deferred): the rows it updates stay locked only
+-- for the end of the transaction, so concurrent submissions of the same day and category hardly wait for each
+-- other. rebuild_case_stats() recomputes both from cases (bulk loaders switch the trigger off and call it after).
 
 -- Seconds from submission to the first answer, and to closure for cases closed for statistics (closed, not
 -- responsible, withdrawn: packages/rules CLOSED_FOR_STATISTICS), as columns so an index can hold them.
@@ -19,18 +21,22 @@ alter table cases add column close_seconds double precision
   generated always as (case when status in ('closed', 'notResponsible', 'withdrawn')
                             then extract(epoch from closed_at - submitted_at) end) stored;
 
--- Ordered by duration, with the dashboard's filter columns, for index-only reads of the median.
+-- Ordered by duration, with the dashboard's filters, for index-only reads of the median.
 create index cases_answer_seconds on cases (answer_seconds) include (department_id, category, channel, submitted_at)
   where answer_seconds is not null;
 create index cases_close_seconds on cases (close_seconds) include (department_id, category, channel, submitted_at)
   where close_seconds is not null;
--- Open cases by deadline, with the dashboard's filter columns: overdue counts read the index only.
+-- Open cases by deadline with the dashboard's filters (overdue counts read the index only), and newest first
+-- (the work queue's overdue page walks the open cases, not the whole table, to the older overdue ones).
 create index cases_open_due on cases (resolve_due) include (department_id, category, channel, submitted_at)
   where status in ('new', 'acknowledged', 'inProgress');
+create index cases_open_recent on cases (submitted_at desc, id desc) include (department_id, resolve_due)
+  where status in ('new', 'acknowledged', 'inProgress');
 
-create table case_stats_daily (
-  -- Shanghai date of submission (UTC+8 all year).
-  day date not null,
+create table case_stats (
+  grain text not null check (grain in ('day', 'month')),
+  -- The Shanghai date (UTC+8 all year) of submission, or the first day of its month.
+  period date not null,
   -- null: not routed (the coordinator's queue).
   department_id uuid,
   category text not null,
@@ -52,25 +58,25 @@ create table case_stats_daily (
   -- With a first answer (the median's population).
   answered int not null default 0
 );
-create unique index case_stats_daily_key on case_stats_daily (day, department_id, category, channel, closed_month)
+create unique index case_stats_key on case_stats (grain, period, department_id, category, channel, closed_month)
   nulls not distinct;
-create index case_stats_daily_department on case_stats_daily (department_id);
 
 create table case_stats_durations (
   kind text not null check (kind in ('answer', 'close')),
-  -- floor(seconds / 14,400): four-hour steps.
-  bucket int not null,
-  department_id uuid,
-  category text not null,
-  channel text not null,
-  n int not null default 0
+  -- 'all' (value ''), 'department' (its id, '' for none), 'category', 'channel', 'month' (YYYY-MM) or 'day'
+  -- (YYYY-MM-DD) of submission in Shanghai.
+  dim text not null,
+  value text not null,
+  -- floor(seconds / 3,600).
+  hour int not null,
+  n int not null default 0,
+  primary key (kind, dim, value, hour)
 );
-create unique index case_stats_durations_key on case_stats_durations (kind, bucket, department_id, category, channel)
-  nulls not distinct;
 
 -- What the rollups hold, straight from cases: rebuild_case_stats() copies these, the tests compare with them.
-create view case_stats_daily_expected as
-select k.day, c.department_id, c.category, c.channel, k.closed_month,
+create view case_stats_expected as
+select g.grain, case g.grain when 'day' then k.shanghai::date else date_trunc('month', k.shanghai)::date end as period,
+  c.department_id, c.category, c.channel, k.closed_month,
   count(*) filter (where c.status = 'new')::int as st_new,
   count(*) filter (where c.status = 'acknowledged')::int as st_acknowledged,
   count(*) filter (where c.status = 'inProgress')::int as st_in_progress,
@@ -85,25 +91,33 @@ select k.day, c.department_id, c.category, c.channel, k.closed_month,
   count(*) filter (where c.rating = 'notSatisfied')::int as not_satisfied,
   count(*) filter (where c.first_answered_at is not null)::int as answered
 from cases c
-cross join lateral (select ((c.submitted_at at time zone 'UTC') + interval '8 hours')::date as day,
+cross join lateral (select (c.submitted_at at time zone 'UTC') + interval '8 hours' as shanghai,
   case when c.close_seconds is not null
        then date_trunc('month', (c.closed_at at time zone 'UTC') + interval '8 hours')::date end as closed_month) k
-group by k.day, c.department_id, c.category, c.channel, k.closed_month;
+cross join (values ('day'), ('month')) as g (grain)
+group by 1, 2, 3, 4, 5, 6;
 
 create view case_stats_durations_expected as
-select d.kind, floor(d.seconds / 14400)::int as bucket, c.department_id, c.category, c.channel, count(*)::int as n
+select d.kind, v.dim, v.value, floor(d.seconds / 3600)::int as hour, count(*)::int as n
 from cases c
+cross join lateral (select (c.submitted_at at time zone 'UTC') + interval '8 hours' as shanghai) k
 cross join lateral (values ('answer', c.answer_seconds), ('close', c.close_seconds)) as d (kind, seconds)
+cross join lateral (values ('all', ''), ('department', coalesce(c.department_id::text, '')),
+  ('category', c.category), ('channel', c.channel), ('month', to_char(k.shanghai, 'YYYY-MM')),
+  ('day', to_char(k.shanghai, 'YYYY-MM-DD'))) as v (dim, value)
 where d.seconds is not null
-group by d.kind, floor(d.seconds / 14400)::int, c.department_id, c.category, c.channel;
+group by 1, 2, 3, 4;
 
--- Adds one case (sign 1) or takes it away (sign −1).
+-- Adds one case to the rollups (sign 1) or takes it away (sign −1).
 create function case_stats_add(c cases, sign int) returns void language plpgsql as $$
+declare
+  shanghai timestamp := (c.submitted_at at time zone 'UTC') + interval '8 hours';
 begin
-  insert into case_stats_daily as s (day, department_id, category, channel, closed_month, st_new, st_acknowledged,
-    st_in_progress, st_answered, st_closed, st_not_responsible, st_duplicate, st_withdrawn, held, satisfied,
-    basically, not_satisfied, answered)
-  values (((c.submitted_at at time zone 'UTC') + interval '8 hours')::date, c.department_id, c.category, c.channel,
+  insert into case_stats as s (grain, period, department_id, category, channel, closed_month, st_new,
+    st_acknowledged, st_in_progress, st_answered, st_closed, st_not_responsible, st_duplicate, st_withdrawn, held,
+    satisfied, basically, not_satisfied, answered)
+  select g.grain, case g.grain when 'day' then shanghai::date else date_trunc('month', shanghai)::date end,
+    c.department_id, c.category, c.channel,
     case when c.close_seconds is not null
          then date_trunc('month', (c.closed_at at time zone 'UTC') + interval '8 hours')::date end,
     sign * (c.status = 'new')::int, sign * (c.status = 'acknowledged')::int, sign * (c.status = 'inProgress')::int,
@@ -111,8 +125,9 @@ begin
     sign * (c.status = 'notResponsible')::int, sign * (c.status = 'duplicate')::int,
     sign * (c.status = 'withdrawn')::int, sign * c.held_for_review::int,
     sign * coalesce(c.rating = 'satisfied', false)::int, sign * coalesce(c.rating = 'basically', false)::int,
-    sign * coalesce(c.rating = 'notSatisfied', false)::int, sign * (c.first_answered_at is not null)::int)
-  on conflict (day, department_id, category, channel, closed_month) do update set
+    sign * coalesce(c.rating = 'notSatisfied', false)::int, sign * (c.first_answered_at is not null)::int
+  from (values ('day'), ('month')) as g (grain)
+  on conflict (grain, period, department_id, category, channel, closed_month) do update set
     st_new = s.st_new + excluded.st_new,
     st_acknowledged = s.st_acknowledged + excluded.st_acknowledged,
     st_in_progress = s.st_in_progress + excluded.st_in_progress,
@@ -126,11 +141,17 @@ begin
     basically = s.basically + excluded.basically,
     not_satisfied = s.not_satisfied + excluded.not_satisfied,
     answered = s.answered + excluded.answered;
-  insert into case_stats_durations as s (kind, bucket, department_id, category, channel, n)
-  select d.kind, floor(d.seconds / 14400)::int, c.department_id, c.category, c.channel, sign
-    from (values ('answer', c.answer_seconds), ('close', c.close_seconds)) as d (kind, seconds)
-   where d.seconds is not null
-  on conflict (kind, bucket, department_id, category, channel) do update set n = s.n + excluded.n;
+  if c.answer_seconds is null and c.close_seconds is null then
+    return;
+  end if;
+  insert into case_stats_durations as s (kind, dim, value, hour, n)
+  select d.kind, v.dim, v.value, floor(d.seconds / 3600)::int, sign
+  from (values ('answer', c.answer_seconds), ('close', c.close_seconds)) as d (kind, seconds)
+  cross join (values ('all', ''), ('department', coalesce(c.department_id::text, '')), ('category', c.category),
+    ('channel', c.channel), ('month', to_char(shanghai, 'YYYY-MM')), ('day', to_char(shanghai, 'YYYY-MM-DD')))
+    as v (dim, value)
+  where d.seconds is not null
+  on conflict (kind, dim, value, hour) do update set n = s.n + excluded.n;
 end;
 $$;
 
@@ -156,9 +177,9 @@ create constraint trigger case_stats after insert or update or delete on cases
 -- Recomputes both rollups from cases (after a bulk load with the trigger off, or to check them).
 create function rebuild_case_stats() returns void language plpgsql as $$
 begin
-  delete from case_stats_daily;
+  delete from case_stats;
   delete from case_stats_durations;
-  insert into case_stats_daily select * from case_stats_daily_expected;
+  insert into case_stats select * from case_stats_expected;
   insert into case_stats_durations select * from case_stats_durations_expected;
 end;
 $$;

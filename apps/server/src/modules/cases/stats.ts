@@ -15,8 +15,6 @@ import type { StatsQuery } from "./schemas.ts";
 
 const CLOSED = `('closed', 'notResponsible', 'withdrawn')`;
 const OPEN = `('new', 'acknowledged', 'inProgress')`;
-/** The duration histogram's step (migration 0017): four hours. */
-const BUCKET_SECONDS = 14_400;
 
 /** The medians over the cases of a WHERE (alias c), in seconds: the columns of migration 0017. */
 const MEDIANS = `percentile_cont(0.5) within group (order by c.answer_seconds)
@@ -156,41 +154,64 @@ export async function statsFromCases(db: Db, viewer: CaseViewer, query: StatsQue
   });
 }
 
+// ── The rollups (migration 0017) ────────────────────────────────────────────────────────────────────────────
+
+/** A day `YYYY-MM-DD` moved by whole months (to the first of a month) or days. */
+const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
+function addMonths(firstDay: string, n: number): string {
+  const d = new Date(`${firstDay}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+}
+const dayBefore = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 /**
- * The rollups' WHERE for the viewer and the filters: `dims` on department, category and channel (both rollups and
- * cases, by alias), `days` on the submission day (case_stats_daily only).
+ * A date range of submission split into the whole months it covers (read at the 'month' grain; null bounds are
+ * open) and the days at its ends that do not fill a month ('day' grain). `empty` when from > to.
  */
-function rollupFilter(viewer: CaseViewer, query: StatsQuery) {
-  const params: unknown[] = [];
-  const dims: ((alias: string) => string)[] = [];
-  const days: string[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  if (!viewer.coordinator) {
-    const ids = p(viewer.departments);
-    dims.push((a) => `${a}.department_id = any(${ids}::uuid[])`);
+export function splitPeriods(from?: string, to?: string) {
+  const days: [string, string][] = [];
+  if (from && to && from > to) return { empty: true, months: null, days };
+  let monthFrom: string | null = null;
+  let monthTo: string | null = null;
+  if (from) {
+    monthFrom = firstOfMonth(from);
+    if (from !== monthFrom) {
+      const last = dayBefore(addMonths(monthFrom, 1));
+      days.push([from, to && to < last ? to : last]);
+      monthFrom = addMonths(monthFrom, 1);
+    }
   }
-  if (query.departmentId) {
-    const id = p(query.departmentId);
-    dims.push((a) => `${a}.department_id = ${id}::uuid`);
+  if (to) {
+    monthTo = firstOfMonth(to);
+    if (to !== dayBefore(addMonths(monthTo, 1))) {
+      const start = from && from > monthTo ? from : monthTo;
+      if (!days.some(([a, b]) => a === start && b === to)) days.push([start, to]);
+      monthTo = addMonths(monthTo, -1);
+    }
   }
-  if (query.category) {
-    const category = p(query.category);
-    dims.push((a) => `${a}.category = ${category}`);
-  }
-  if (query.channel) {
-    const channel = p(query.channel);
-    dims.push((a) => `${a}.channel = ${channel}`);
-  }
-  if (query.from) days.push(`s.day >= ${p(query.from)}::date`);
-  if (query.to) days.push(`s.day <= ${p(query.to)}::date`);
-  const where = (alias: string, withDays: boolean) => {
-    const all = [...dims.map((d) => d(alias)), ...(withDays ? days : [])];
-    return all.length ? `where ${all.join(" and ")}` : "";
-  };
-  return { params, where, dated: days.length > 0 };
+  const months = monthFrom && monthTo && monthFrom > monthTo ? null : { from: monthFrom, to: monthTo };
+  return { empty: false, months, days };
+}
+
+/** SQL for a split range: `month` for the whole months (null bounds are open), `day` for each run of days. */
+function periodSql(
+  split: ReturnType<typeof splitPeriods>,
+  month: (from: string | null, to: string | null) => string,
+  day: (from: string, to: string) => string,
+): string {
+  if (split.empty) return "false";
+  const parts = split.days.map(([a, b]) => day(a, b));
+  if (split.months) parts.unshift(month(split.months.from, split.months.to));
+  return parts.length ? `(${parts.join(" or ")})` : "false";
+}
+
+/** The departments a staff viewer's figures cover: all (null), or a list (their own, narrowed by the filter). */
+function departmentsOf(viewer: CaseViewer, query: StatsQuery): string[] | null {
+  if (viewer.coordinator) return query.departmentId ? [query.departmentId] : null;
+  if (!query.departmentId) return viewer.departments;
+  return viewer.departments.includes(query.departmentId) ? [query.departmentId] : [];
 }
 
 const COLLECTED = `s.st_new + s.st_acknowledged + s.st_in_progress + s.st_answered + s.st_closed +
@@ -200,10 +221,27 @@ const OPEN_SUM = "s.st_new + s.st_acknowledged + s.st_in_progress";
 
 async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
   const now = new Date();
-  const f = rollupFilter(viewer, query);
-  const daily = `from case_stats_daily s ${f.where("s", true)}`;
-  // One pass over the rollup rows: the totals (grouping ()), per department, category, channel, submission month
-  // and month closed.
+  const departments = departmentsOf(viewer, query);
+  const split = splitPeriods(query.from, query.to);
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (departments) where.push(`s.department_id = any(${p(departments)}::uuid[])`);
+  if (query.category) where.push(`s.category = ${p(query.category)}`);
+  if (query.channel) where.push(`s.channel = ${p(query.channel)}`);
+  where.push(
+    periodSql(
+      split,
+      (a, b) =>
+        `(s.grain = 'month'${a ? ` and s.period >= ${p(a)}::date` : ""}${b ? ` and s.period <= ${p(b)}::date` : ""})`,
+      (a, b) => `(s.grain = 'day' and s.period between ${p(a)}::date and ${p(b)}::date)`,
+    ),
+  );
+  // One pass over the rollup rows: the totals (grouping set ()), and per department, category, channel, month of
+  // submission and month closed.
   const rows = await db.query<{
     g: number;
     key: string | null;
@@ -214,29 +252,27 @@ async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
     satisfied: number;
     basically: number;
     notSatisfied: number;
-    answered: number;
   }>(
-    `select grouping(s.department_id, s.category, s.channel, to_char(s.day, 'YYYY-MM'), s.closed_month)::int as g,
-            coalesce(s.department_id::text, s.category, s.channel, to_char(s.day, 'YYYY-MM'),
+    `select grouping(s.department_id, s.category, s.channel, date_trunc('month', s.period), s.closed_month)::int as g,
+            coalesce(s.department_id::text, s.category, s.channel, to_char(date_trunc('month', s.period), 'YYYY-MM'),
                      to_char(s.closed_month, 'YYYY-MM')) as key,
-            coalesce(sum(${COLLECTED}), 0)::int as collected, coalesce(sum(${CLOSED_SUM}), 0)::int as closed,
-            coalesce(sum(${OPEN_SUM}), 0)::int as open, coalesce(sum(s.held), 0)::int as held,
-            coalesce(sum(s.satisfied), 0)::int as satisfied, coalesce(sum(s.basically), 0)::int as basically,
-            coalesce(sum(s.not_satisfied), 0)::int as "notSatisfied", coalesce(sum(s.answered), 0)::int as answered
-       ${daily}
-      group by grouping sets ((), (s.department_id), (s.category), (s.channel), (to_char(s.day, 'YYYY-MM')),
+            sum(${COLLECTED})::int as collected, sum(${CLOSED_SUM})::int as closed, sum(${OPEN_SUM})::int as open,
+            sum(s.held)::int as held, sum(s.satisfied)::int as satisfied, sum(s.basically)::int as basically,
+            sum(s.not_satisfied)::int as "notSatisfied"
+       from case_stats s where ${where.join(" and ")}
+      group by grouping sets ((), (s.department_id), (s.category), (s.channel), (date_trunc('month', s.period)),
                               (s.closed_month))`,
-    f.params,
+    params,
   );
   // grouping() has a bit per argument, the first the highest: 15 = by department … 30 = by month closed.
   const of = (g: number) => rows.filter((r) => r.g === g);
   const total = of(31)[0];
-  const { where: casesWhere, params: casesParams } = filterSql(viewer, query, now);
+  const cases = filterSql(viewer, query, now);
   const overdueRows = await db.query<{ departmentId: string | null; n: number }>(
     `select c.department_id as "departmentId", count(*)::int as n from cases c
-      ${casesWhere} ${casesWhere ? "and" : "where"} c.status in ${OPEN} and c.resolve_due < $${casesParams.length + 1}
+      ${cases.where} ${cases.where ? "and" : "where"} c.status in ${OPEN} and c.resolve_due < $${cases.params.length + 1}
       group by c.department_id`,
-    [...casesParams, now.toISOString()],
+    [...cases.params, now.toISOString()],
   );
   const overdueOf = new Map(overdueRows.map((r) => [r.departmentId, r.n]));
   const names = new Map(
@@ -255,9 +291,7 @@ async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
     }))
     .sort(
       (a, b) =>
-        b.overdue - a.overdue ||
-        b.open - a.open ||
-        byText(a.departmentId ?? "", b.departmentId ?? ""),
+        b.overdue - a.overdue || b.open - a.open || byText(a.departmentId ?? "", b.departmentId ?? ""),
     );
   const counted = <K extends string>(g: number, name: K, limit = Number.POSITIVE_INFINITY) =>
     of(g)
@@ -265,20 +299,15 @@ async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
       .map((r) => ({ [name]: r.key as string, count: r.collected }) as Record<K, string> & { count: number })
       .sort((a, b) => b.count - a.count || byText(a[name], b[name]))
       .slice(0, limit);
-  const medians = f.dated
-    ? await datedMedians(db, viewer, query)
-    : {
-        answerSeconds: await medianSeconds(db, "answer", f),
-        closeSeconds: await medianSeconds(db, "close", f),
-      };
+  const medians = await rollupMedians(db, viewer, query, departments, split);
   return shape({
     collected: total?.collected ?? 0,
     closed: total?.closed ?? 0,
     open: total?.open ?? 0,
     overdue: overdueRows.reduce((s, r) => s + r.n, 0),
     heldForReview: total?.held ?? 0,
-    medianHoursToAnswer: hours(medians.answerSeconds),
-    medianHoursToClose: hours(medians.closeSeconds),
+    medianHoursToAnswer: hours(medians.answer),
+    medianHoursToClose: hours(medians.close),
     satisfied: total?.satisfied ?? 0,
     basically: total?.basically ?? 0,
     notSatisfied: total?.notSatisfied ?? 0,
@@ -294,51 +323,86 @@ async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
   });
 }
 
-/** Medians of a date-filtered dashboard: the duration histogram has no dates, so over the cases submitted then. */
-async function datedMedians(db: Db, viewer: CaseViewer, query: StatsQuery) {
-  const { where, params } = filterSql(viewer, query);
-  const [row] = await db.query<{ answerSeconds: number | null; closeSeconds: number | null }>(
-    `select ${MEDIANS} from cases c ${where}`,
-    params,
-  );
-  return { answerSeconds: row?.answerSeconds ?? null, closeSeconds: row?.closeSeconds ?? null };
+/**
+ * The medians from the duration histogram when it has the filter: none, the departments, a category or a channel
+ * alone, or dates alone (whole months and days); other combinations are counted from the cases.
+ */
+async function rollupMedians(
+  db: Db,
+  viewer: CaseViewer,
+  query: StatsQuery,
+  departments: string[] | null,
+  split: ReturnType<typeof splitPeriods>,
+): Promise<{ answer: number | null; close: number | null }> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const dims = [
+    departments ? `(s.dim = 'department' and s.value = any(${p(departments)}::text[]))` : null,
+    query.category ? `(s.dim = 'category' and s.value = ${p(query.category)})` : null,
+    query.channel ? `(s.dim = 'channel' and s.value = ${p(query.channel)})` : null,
+    query.from || query.to
+      ? periodSql(
+          split,
+          (a, b) =>
+            `(s.dim = 'month'${a ? ` and s.value >= ${p(a.slice(0, 7))}` : ""}${b ? ` and s.value <= ${p(b.slice(0, 7))}` : ""})`,
+          (a, b) => `(s.dim = 'day' and s.value between ${p(a)} and ${p(b)})`,
+        )
+      : null,
+  ].filter((d): d is string => d !== null);
+  const cases = filterSql(viewer, query);
+  if (dims.length > 1) {
+    const [row] = await db.query<{ answerSeconds: number | null; closeSeconds: number | null }>(
+      `select ${MEDIANS} from cases c ${cases.where}`,
+      cases.params,
+    );
+    return { answer: row?.answerSeconds ?? null, close: row?.closeSeconds ?? null };
+  }
+  const histogram = dims[0] ?? "(s.dim = 'all')";
+  return {
+    answer: await medianSeconds(db, "answer", histogram, params, cases),
+    close: await medianSeconds(db, "close", histogram, params, cases),
+  };
 }
 
 /**
- * The median duration (percentile_cont(0.5): the middle value, or the mean of the two middle ones) of the cases
- * the filter keeps, exactly: the histogram says how many took less than each four-hour step and so which step holds
- * the middle rank; the index on the duration, read from that step's start, gives the values.
+ * The median duration (percentile_cont(0.5): the middle value, or the mean of the two middle ones) of the cases of
+ * `cases`, exactly: the histogram rows `histogram` (the same cases, by hour) say which hour holds the middle rank
+ * and how many took less; the index on the duration, read from that hour, gives the values.
  */
 async function medianSeconds(
   db: Db,
   kind: "answer" | "close",
-  f: ReturnType<typeof rollupFilter>,
+  histogram: string,
+  params: unknown[],
+  cases: { where: string; params: unknown[] },
 ): Promise<number | null> {
-  const k = `$${f.params.length + 1}`;
-  const buckets = await db.query<{ bucket: number; n: number }>(
-    `select s.bucket, sum(s.n)::int as n from case_stats_durations s
-      ${f.where("s", false) || "where true"} and s.kind = ${k}
-      group by s.bucket having sum(s.n) <> 0 order by s.bucket`,
-    [...f.params, kind],
+  const hours = await db.query<{ hour: number; n: number }>(
+    `select s.hour, sum(s.n)::int as n from case_stats_durations s
+      where s.kind = $${params.length + 1} and ${histogram}
+      group by s.hour having sum(s.n) <> 0 order by s.hour`,
+    [...params, kind],
   );
-  const total = buckets.reduce((s, b) => s + b.n, 0);
+  const total = hours.reduce((s, h) => s + h.n, 0);
   if (total === 0) return null;
-  const lower = Math.floor((total - 1) / 2);
+  const middle = Math.floor((total - 1) / 2);
   let below = 0;
-  let bucket = 0;
-  for (const b of buckets) {
-    if (below + b.n > lower) {
-      bucket = b.bucket;
+  let hour = 0;
+  for (const h of hours) {
+    if (below + h.n > middle) {
+      hour = h.hour;
       break;
     }
-    below += b.n;
+    below += h.n;
   }
   const column = kind === "answer" ? "c.answer_seconds" : "c.close_seconds";
-  const cw = f.where("c", false);
+  const n = cases.params.length;
   const values = await db.query<{ v: number }>(
-    `select ${column} as v from cases c ${cw || "where true"} and ${column} >= $${f.params.length + 1}
-      order by ${column} offset $${f.params.length + 2} limit 2`,
-    [...f.params, bucket * BUCKET_SECONDS, lower - below],
+    `select ${column} as v from cases c ${cases.where} ${cases.where ? "and" : "where"} ${column} >= $${n + 1}
+      order by ${column} offset $${n + 2} limit 2`,
+    [...cases.params, hour * 3600, middle - below],
   );
   const a = values[0]?.v;
   if (a === undefined) return null;

@@ -262,15 +262,16 @@ export async function sendEvaluationReminders(
     );
     if (!row) continue;
     reminders++;
-    const body = `${r.body}\n\n${r.link}`;
     if (r.to.userIds.length > 0) {
       await sql.query(
         `insert into notifications (user_id, kind, title, body, link)
          select u, $2, $3, $4, $5 from unnest($1::uuid[]) as u`,
-        [r.to.userIds, `evaluation.${r.kind}`, r.title, body, r.link],
+        [r.to.userIds, `evaluation.${r.kind}`, r.title, r.body, r.link],
       );
       notifications += r.to.userIds.length;
     }
+    // Mail names the console page (the title links to it in the app).
+    const body = `${r.body}\n\n经纬平台：${r.link}`;
     for (const m of r.to.mail) {
       await sql.query(
         `insert into email_outbox (to_address, subject, body, kind, department_id) values ($1, $2, $3, $4, $5)`,

@@ -165,25 +165,25 @@ export function checkColumns(cols: TimesheetColumns, opts: CheckOptions): Labour
     }
     // Once a row is bad the check is refused: the remaining workers are only validated.
     if (issueCount > 0) continue;
-    for (const r of rows) {
-      const date = r.date as string;
-      const month = date.slice(0, 7);
-      const wm = `${workerId}\u0000${month}`;
+    // The worker's hours by month first, then one entry per worker-month.
+    const own = new Map<string, number>();
+    for (let k = from; k < to; k++) {
+      const i = order[k] as number;
+      const day = cols.day.data[i] as number;
+      if (day < minDay) minDay = day;
+      if (day > maxDay) maxDay = day;
+      const month = dateText(day).slice(0, 7);
+      own.set(month, (own.get(month) ?? 0) + (cols.hours.data[i] as number));
+    }
+    for (const [month, hours] of own) {
       let m = months.get(month);
       if (!m) {
         m = { workers: 0, hours: 0 };
         months.set(month, m);
       }
-      if (!workerMonths.has(wm)) {
-        workerMonths.add(wm);
-        m.workers++;
-      }
-      m.hours += r.hours as number;
-    }
-    for (let k = from; k < to; k++) {
-      const day = cols.day.data[order[k] as number] as number;
-      if (day < minDay) minDay = day;
-      if (day > maxDay) maxDay = day;
+      m.workers++;
+      m.hours += hours;
+      workerMonths.add(`${workerId}\u0000${month}`);
     }
     for (const f of findings) {
       total++;

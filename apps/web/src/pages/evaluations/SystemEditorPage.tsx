@@ -59,6 +59,7 @@ import { canEditSystems, type SystemRow } from "./types";
 // with "新建版本". A JSON/YAML tab covers what the forms do not.
 
 interface SystemDetail extends SystemRow {
+  updatedAt: string;
   definition: EditorSystem;
   issues: SystemIssue[];
   assessments: number;
@@ -75,9 +76,13 @@ interface Validation {
 
 type Tab = "basic" | "sections" | "rating" | "text";
 
-/** The API's field errors (definition.sections[0].weight) as issues of the definition. */
+/**
+ * The API's field errors (definition.sections[0].weight) as issues of the definition. An invalid system's are
+ * already in the panel, with their codes, from the live validation; other refusals (a wrong type) are not.
+ */
 function issuesOfError(err: unknown): SystemIssue[] | null {
   if (!(err instanceof ApiError) || err.fields.length === 0) return null;
+  if (err.code === "EVALUATION_SYSTEM_INVALID") return null;
   return err.fields.map((f) => ({
     path: f.field.replace(/^definition\.?/, ""),
     code: f.code,
@@ -464,10 +469,17 @@ export function SystemEditorPage() {
   const sysRef = useRef(sys);
   sysRef.current = sys;
 
+  // The stored version replaces the state when it is another version or was changed (saved, published), not when
+  // the same one is fetched again in another language: that would drop unsaved edits.
+  const loaded = useRef("");
   useEffect(() => {
     if (!detail) return;
-    setSys(detail.definition);
-    setSaved(JSON.stringify(detail.definition));
+    const key = `${detail.id}|${detail.updatedAt}|${detail.status}`;
+    if (key !== loaded.current) {
+      loaded.current = key;
+      setSys(detail.definition);
+      setSaved(JSON.stringify(detail.definition));
+    }
     setIssues(detail.issues);
   }, [detail]);
 
@@ -503,6 +515,7 @@ export function SystemEditorPage() {
 
   // Live validation: the server's checks on the state, a moment after the last keystroke.
   const pending = useDebouncedValue(sys, 400);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new locale asks again (api() sends it) for its messages
   useEffect(() => {
     if (!editable || !pending) return;
     const controller = new AbortController();
@@ -519,7 +532,7 @@ export function SystemEditorPage() {
       () => setChecking(false),
     );
     return () => controller.abort();
-  }, [editable, pending]);
+  }, [editable, pending, locale]);
 
   const focusPath = useCallback((path: string) => {
     const target = tabOf(path);
@@ -565,10 +578,7 @@ export function SystemEditorPage() {
 
   const onSave = async () => {
     setBusy("save");
-    if (await save()) {
-      message.success(t("systemEditor.saved"));
-      state.reload();
-    }
+    if (await save()) message.success(t("systemEditor.saved"));
     setBusy(null);
   };
 
@@ -591,7 +601,7 @@ export function SystemEditorPage() {
   if (state.error) return <ErrorAlert error={state.error} onRetry={state.reload} />;
   if (!detail || !sys) return <Skeleton active />;
 
-  const title = `${(locale === "en-US" ? sys.name?.en : sys.name?.zh) || detail.code} ${detail.version}`;
+  const title = `${(locale === "en-US" ? sys.name?.en : sys.name?.zh) || detail.code} ${detail.status === "draft" ? sys.version : detail.version}`;
   const canCopy = !!user && canEditSystems(user.role);
   const errors = issues.filter((i) => i.severity === "error").length;
 

@@ -54,25 +54,26 @@ function LevelsEditor({ levels }: { levels: Level[] }) {
               <LocalizedField
                 path={`${p}.name`}
                 label={t("systemEditor.field.name")}
+                showLabel={i === 0}
                 value={l?.name}
                 width={160}
               />
               <NumberField
                 path={`${p}.validityMonths`}
-                label={t("systemEditor.field.validityMonths")}
+                label={i === 0 ? t("systemEditor.field.validityMonths") : undefined}
                 value={l?.validityMonths}
                 min={1}
                 step={1}
               />
               <NumberField
                 path={`${p}.followUpMonths`}
-                label={t("systemEditor.field.followUpMonths")}
+                label={i === 0 ? t("systemEditor.field.followUpMonths") : undefined}
                 value={l?.followUpMonths}
                 min={1}
                 step={1}
                 width={130}
               />
-              <div style={{ paddingTop: 30 }}>
+              <div style={{ paddingTop: i === 0 ? 30 : 4 }}>
                 <ItemControls
                   index={i}
                   count={levels.length}

@@ -122,6 +122,7 @@ function ChoiceOptions({ path, ind }: { path: string; ind: EditorIndicator }) {
               label={t("systemEditor.field.label")}
               value={o?.label}
               width={220}
+              showLabel={i === 0}
             />
             <NumberField
               path={`${path}.options[${i}].points`}
@@ -130,7 +131,7 @@ function ChoiceOptions({ path, ind }: { path: string; ind: EditorIndicator }) {
               min={0}
               width={100}
             />
-            <div style={{ paddingTop: 30 }}>
+            <div style={{ paddingTop: i === 0 ? 30 : 4 }}>
               <ItemControls
                 index={i}
                 count={options.length}
@@ -491,6 +492,11 @@ export function SectionsEditor({
   // While searching, every section with a match is open and the others are hidden.
   const visible = sections.map((_, i) => i).filter((i) => !searching || (matching[i] ?? 0) > 0);
   const activeKey = searching ? visible.map(String) : open;
+  // Clearing the search keeps open the sections it showed: the administrator stays where they were.
+  const search = (q: string) => {
+    if (searching && q.trim() === "") setOpen([...new Set([...open, ...visible.map(String)])]);
+    setQuery(q);
+  };
   return (
     <>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
@@ -499,7 +505,7 @@ export function SectionsEditor({
           prefix={<SearchOutlined />}
           placeholder={t("systemEditor.sections.search")}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => search(e.target.value)}
           style={{ width: 280 }}
           data-testid="indicator-search"
         />

@@ -188,6 +188,7 @@ export function LocalizedField({
   optional,
   width = 260,
   textArea,
+  showLabel = true,
 }: {
   path: string;
   label: string;
@@ -195,6 +196,8 @@ export function LocalizedField({
   optional?: boolean;
   width?: number;
   textArea?: boolean;
+  /** Off in the rows of a list after the first, whose labels head the columns. */
+  showLabel?: boolean;
 }) {
   const { t } = useI18n();
   const { update } = useEditor();
@@ -210,7 +213,11 @@ export function LocalizedField({
           key={lang}
           path={`${path}.${lang}`}
           alsoPaths={i === 0 ? [path] : []}
-          label={`${label}（${t(`systemEditor.field.${lang}`)}）${optional ? t("systemEditor.optional") : ""}`}
+          label={
+            showLabel
+              ? `${label}（${t(`systemEditor.field.${lang}`)}）${optional ? t("systemEditor.optional") : ""}`
+              : undefined
+          }
           width={width}
         >
           <Control
