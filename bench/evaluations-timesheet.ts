@@ -65,7 +65,7 @@ async function timesheetFile(workers: number, out: string, log: (s: string) => v
 async function upload(target: HttpTarget, path: string, buf: Buffer) {
   const form = new FormData();
   form.append("county", "330482");
-  form.append("file", new Blob([buf]), "timesheet-2024.xlsx");
+  form.append("file", new Blob([new Uint8Array(buf)]), "timesheet-2024.xlsx");
   const res = await fetch(`${target.base}${path}`, {
     method: "POST",
     body: form,

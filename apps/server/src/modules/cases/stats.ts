@@ -253,14 +253,14 @@ async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
     basically: number;
     notSatisfied: number;
   }>(
-    `select grouping(s.department_id, s.category, s.channel, date_trunc('month', s.period), s.closed_month)::int as g,
-            coalesce(s.department_id::text, s.category, s.channel, to_char(date_trunc('month', s.period), 'YYYY-MM'),
+    `select grouping(s.department_id, s.category, s.channel, s.month, s.closed_month)::int as g,
+            coalesce(s.department_id::text, s.category, s.channel, to_char(s.month, 'YYYY-MM'),
                      to_char(s.closed_month, 'YYYY-MM')) as key,
             sum(${COLLECTED})::int as collected, sum(${CLOSED_SUM})::int as closed, sum(${OPEN_SUM})::int as open,
             sum(s.held)::int as held, sum(s.satisfied)::int as satisfied, sum(s.basically)::int as basically,
             sum(s.not_satisfied)::int as "notSatisfied"
        from case_stats s where ${where.join(" and ")}
-      group by grouping sets ((), (s.department_id), (s.category), (s.channel), (date_trunc('month', s.period)),
+      group by grouping sets ((), (s.department_id), (s.category), (s.channel), (s.month),
                               (s.closed_month))`,
     params,
   );

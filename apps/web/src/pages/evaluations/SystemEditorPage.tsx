@@ -255,17 +255,16 @@ function TextTab({
   const sysRef = useRef(sys);
   sysRef.current = sys;
 
+  // The server writes the text as an export would (fields in a fixed order); JSON of a state whose shape it
+  // refuses is written here as it is, so it can be mended.
   const fill = useCallback(
     async (fmt: "json" | "yaml") => {
-      if (fmt === "json") {
-        setText(JSON.stringify(sysRef.current, null, 2));
-        return;
-      }
       const r = await api<Validation>("/api/v1/evaluation-systems/validate", {
         method: "POST",
-        body: { definition: sysRef.current, as: "yaml" },
+        body: { definition: sysRef.current, as: fmt },
       }).catch(() => null);
       if (r?.text) setText(r.text);
+      else if (fmt === "json") setText(JSON.stringify(sysRef.current, null, 2));
       else {
         setText("");
         message.warning(t("systemEditor.text.yamlUnavailable"));

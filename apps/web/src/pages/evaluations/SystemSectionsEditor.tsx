@@ -483,7 +483,7 @@ export function SectionsEditor({
   setQuery: (q: string) => void;
 }) {
   const { t, locale } = useI18n();
-  const { change } = useEditor();
+  const { change, issues: byPath } = useEditor();
   const sections = sys.sections ?? [];
   const weighted = sys.scoringMethod === "weightedPercent";
   const sums = useMemo(() => totals(sys), [sys]);
@@ -532,9 +532,11 @@ export function SectionsEditor({
             : t("systemEditor.pointsSum", { sum: sums.points })}
         </Typography.Text>
       </Flex>
-      <Field path="sections">
-        {sections.length === 0 ? <Empty description={t("systemEditor.sections.empty")} /> : null}
-      </Field>
+      {sections.length === 0 || byPath.has("sections") ? (
+        <Field path="sections">
+          {sections.length === 0 ? <Empty description={t("systemEditor.sections.empty")} /> : null}
+        </Field>
+      ) : null}
       {searching && visible.length === 0 ? (
         <Empty description={t("systemEditor.sections.noMatch", { query })} />
       ) : null}
