@@ -246,7 +246,7 @@ export async function loadProgramme(
            l.w - floor(l.w * random() * 0.3)
          from (
            select x.enterprise_id, x.id, (date_trunc('month', x.created_at) - make_interval(months => m))::date as month,
-             50 + floor(random() * 1200)::int as w, 200 + random() * 130 as h
+             50 + floor(random() * 1200)::int as w, (200 + random() * 130)::numeric as h
            from (select distinct on (enterprise_id) enterprise_id, id, created_at from evaluation_assessments
                  where stage in ('expertInitial', 'trainingTrial', 'reassessment', 'rated', 'followUp', 'closed')
                  order by enterprise_id, created_at desc) x

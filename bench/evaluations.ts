@@ -3,6 +3,7 @@
 // scenarios").
 import { fileURLToPath } from "node:url";
 import { CSC9000T_SYSTEM } from "@jingwei/rules";
+import { ensureShippedSystems } from "../apps/server/src/modules/evaluations/systems.ts";
 import { createUser } from "../apps/server/src/modules/users/service.ts";
 import type { Actor } from "../apps/server/src/platform/access.ts";
 import type { Db } from "../apps/server/src/platform/db.ts";
@@ -50,6 +51,7 @@ async function auditor(db: Db): Promise<{ actor: Actor; cookie: string; csrf: st
 
 /** A CSC9000T assessment of the first enterprise at the expert assessment, where labour checks record findings. */
 async function checkedAssessment(db: Db, auditorId: string): Promise<string> {
+  await ensureShippedSystems(db);
   const [row] = await db.query<{ id: string }>(
     `insert into evaluation_assessments (enterprise_id, system_id, system_code, system_version, stage, title,
        auditor_ids)

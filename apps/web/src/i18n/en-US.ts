@@ -389,6 +389,8 @@ export const enUS: Record<MessageKey, string> = {
   "audit.action.reclassify_single": "Reclassify",
   "audit.action.reclassify_all": "Reclassify all",
   "audit.action.reclassify_schedule": "Scheduled reclassification",
+  "audit.action.split": "Split",
+  "audit.action.test": "Send test mail",
   // Module catalogues (i18n/modules/*.ts)
   ...enSupervision,
   ...enClassification,

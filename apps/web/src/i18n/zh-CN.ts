@@ -383,6 +383,8 @@ export const zhCN = {
   "audit.action.reclassify_single": "重新分类",
   "audit.action.reclassify_all": "全部重新分类",
   "audit.action.reclassify_schedule": "定期重新分类",
+  "audit.action.split": "拆分",
+  "audit.action.test": "发送测试邮件",
   // Module catalogues (i18n/modules/*.ts)
   ...zhSupervision,
   ...zhClassification,

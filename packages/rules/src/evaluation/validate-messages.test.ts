@@ -87,7 +87,13 @@ describe("validation messages", () => {
     ["bands overlap", (s) => Object.assign(s.rating.overall.banding.bands[1], { min: 40 })],
     ["bands gap", (s) => Object.assign(s.rating.overall.banding.bands[1], { min: 60 })],
     ["bands coverage", (s) => Object.assign(s.rating.overall.banding.bands[0], { max: 90 })],
-    ["band order", (s) => s.rating.overall.banding.bands.reverse().forEach((b: Loose) => (b.level = "good"))],
+    [
+      "band order",
+      (s) => {
+        const [best, next] = s.rating.overall.banding.bands;
+        [best.level, next.level] = [next.level, best.level];
+      },
+    ],
     ["level period", (s) => Object.assign(s.rating.levels[0], { validityMonths: 0, followUpMonths: 1.5 })],
     [
       "rules",
@@ -126,6 +132,28 @@ describe("validation messages", () => {
     ["no ladder", (s) => (s.rating.overall = { method: "sectionLevels", ladder: [], otherwise: "poor" })],
     ["overall method", (s) => (s.rating.overall = { method: "vote" })],
     ["no rating", (s) => delete s.rating],
+    [
+      "ids, weights, points",
+      (s) => {
+        s.sections[1].indicators[1].id = "i1";
+        s.sections[0].weight = -1;
+        s.sections[0].indicators[0].maxPoints = 0;
+      },
+    ],
+    ["steps", (s) => s.sections[0].indicators[1].scoring.steps.push({ threshold: "x", points: 99 })],
+    ["unreachable", (s) => Object.assign(s.sections[0].indicators[1], { maxPoints: 20 })],
+    ["unreachable option", (s) => Object.assign(s.sections[1].indicators[0], { maxPoints: 10 })],
+    [
+      "one option",
+      (s) => (s.sections[1].indicators[0].options = [{ id: "a", label: { zh: "甲", en: "a" }, points: -1 }]),
+    ],
+    ["level twice", (s) => s.rating.levels.push({ id: "good", name: { zh: "好", en: "good" } })],
+    ["no bands", (s) => (s.rating.overall.banding.bands = [])],
+    [
+      "band range, duplicate, missing",
+      (s) => Object.assign(s.rating.overall.banding.bands[1], { min: 200, level: "good" }),
+    ],
+    ["basis", (s) => (s.rating.overall.banding.basis = "x")],
     ["no sections", (s) => (s.sections = [])],
   ];
 
@@ -152,7 +180,7 @@ describe("validation messages", () => {
       }
     }
     // The battery reaches most codes, so placeholders left unfilled would show.
-    assert.ok(seen.size >= 45, `only ${seen.size} codes reached: ${[...seen].join(", ")}`);
+    assert.ok(seen.size >= 55, `only ${seen.size} codes reached: ${[...seen].join(", ")}`);
   });
 
   test("parameters are filled in: the sum found, the band bounds", () => {

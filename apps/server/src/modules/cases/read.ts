@@ -20,6 +20,7 @@ import {
   stateOf,
   viewerOf,
 } from "./model.ts";
+import { caseStatsWhere, STATUS_COLUMNS } from "./rollup.ts";
 import { ACTION_TYPES, type CaseFilters, type CaseListQuery, type CaseSummary } from "./schemas.ts";
 
 const OPEN_SQL = `('new', 'acknowledged', 'inProgress')`;
@@ -71,14 +72,41 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
     [...params, pageSize, offset],
   );
   let total = offset + items.length;
-  if (items.length === pageSize || (items.length === 0 && offset > 0)) {
+  if (items.length === pageSize || (items.length === 0 && offset > 0))
+    total = await countCases(db, viewer, filters, { where, params });
+  return { items, total, page, pageSize };
+}
+
+/**
+ * How many cases a list has. Staff filtering by department, category, channel, status and dates: the sum of the
+ * rollup rows (migration 0017), exact at any size; otherwise counted from the cases, up to 100,001.
+ */
+async function countCases(
+  db: Db,
+  viewer: CaseViewer,
+  filters: CaseFilters,
+  cases: { where: string; params: unknown[] },
+): Promise<number> {
+  const { q, overdue, salonId, status, ...rollup } = filters;
+  if (viewer.actor.role !== "enterprise" && !q?.trim() && overdue !== true && !salonId) {
+    const params: unknown[] = [];
+    const where = caseStatsWhere(viewer, rollup, params);
+    const counted = status
+      ? `s.${STATUS_COLUMNS[status]}`
+      : Object.values(STATUS_COLUMNS)
+          .map((c) => `s.${c}`)
+          .join(" + ");
     const [row] = await db.query<{ n: number }>(
-      `select count(*)::int as n from (select 1 from cases c ${where} limit 100001) x`,
+      `select coalesce(sum(${counted}), 0)::int as n from case_stats s ${where}`,
       params,
     );
-    total = row?.n ?? 0;
+    return row?.n ?? 0;
   }
-  return { items, total, page, pageSize };
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from (select 1 from cases c ${cases.where} limit 100001) x`,
+    cases.params,
+  );
+  return row?.n ?? 0;
 }
 
 export async function* iterateCases(db: Db, actor: Actor, filters: CaseFilters, max: number, batch = 2000) {
@@ -189,8 +217,16 @@ export async function getPublicCase(db: Db, input: string) {
   // A malformed or mistyped number is refused before any query: guessing costs nothing on the database.
   const trackingNumber = normaliseTrackingNumber(input);
   if (!trackingNumber) throw new AppError("NOT_FOUND");
+  type PublicEvent = {
+    at: Date;
+    type: string;
+    toStatus: string | null;
+    departmentName: string | null;
+    text: string | null;
+    rating: string | null;
+  };
+  // One statement, the public timeline aggregated with the case: one round trip per lookup.
   const [row] = await db.query<{
-    id: string;
     trackingNumber: string;
     category: string;
     title: string;
@@ -199,30 +235,23 @@ export async function getPublicCase(db: Db, input: string) {
     submittedAt: Date;
     resolveDue: Date;
     rating: CaseRow["rating"];
+    events: (Omit<PublicEvent, "at"> & { at: string })[];
   }>(
-    `select c.id, c.tracking_number as "trackingNumber", c.category, c.title, c.status,
-            d.name_zh as "departmentName", c.submitted_at as "submittedAt", c.resolve_due as "resolveDue", c.rating
+    `select c.tracking_number as "trackingNumber", c.category, c.title, c.status,
+            d.name_zh as "departmentName", c.submitted_at as "submittedAt", c.resolve_due as "resolveDue", c.rating,
+            coalesce((select json_agg(json_build_object('at', e.at, 'type', e.type, 'toStatus', e.to_status,
+                                        'departmentName', td.name_zh,
+                                        'text', case when e.text_public then e.text end, 'rating', e.rating)
+                                      order by e.at, e.id)
+                        from case_events e left join departments td on td.id = e.to_department_id
+                       where e.case_id = c.id and e.visibility = 'public'), '[]') as events
        from cases c left join departments d on d.id = c.department_id
       where c.tracking_number = $1`,
     [trackingNumber],
   );
   if (!row) throw new AppError("NOT_FOUND");
-  const events = await db.query<{
-    at: Date;
-    type: string;
-    toStatus: string | null;
-    departmentName: string | null;
-    text: string | null;
-    rating: string | null;
-  }>(
-    `select e.at, e.type, e.to_status as "toStatus", td.name_zh as "departmentName",
-            case when e.text_public then e.text end as text, e.rating
-       from case_events e left join departments td on td.id = e.to_department_id
-      where e.case_id = $1 and e.visibility = 'public'
-      order by e.at, e.id`,
-    [row.id],
-  );
-  const { id: _id, ...view } = row;
+  const { events: raw, ...view } = row;
+  const events: PublicEvent[] = raw.map((e) => ({ ...e, at: new Date(e.at) }));
   return {
     ...view,
     canRate: row.status === "answered" && row.rating === null,

@@ -2,6 +2,7 @@ import type { Actor } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import { type CaseViewer, viewerOf } from "./model.ts";
 import { filterSql } from "./read.ts";
+import { caseStatsWhere, departmentsOf, periodSql, splitPeriods } from "./rollup.ts";
 import type { StatsQuery } from "./schemas.ts";
 
 // The loop's dashboard, in SQL with the definitions of packages/rules stats.ts: collected = every case but
@@ -156,64 +157,6 @@ export async function statsFromCases(db: Db, viewer: CaseViewer, query: StatsQue
 
 // ── The rollups (migration 0017) ────────────────────────────────────────────────────────────────────────────
 
-/** A day `YYYY-MM-DD` moved by whole months (to the first of a month) or days. */
-const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
-function addMonths(firstDay: string, n: number): string {
-  const d = new Date(`${firstDay}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
-}
-const dayBefore = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-
-/**
- * A date range of submission split into the whole months it covers (read at the 'month' grain; null bounds are
- * open) and the days at its ends that do not fill a month ('day' grain). `empty` when from > to.
- */
-export function splitPeriods(from?: string, to?: string) {
-  const days: [string, string][] = [];
-  if (from && to && from > to) return { empty: true, months: null, days };
-  let monthFrom: string | null = null;
-  let monthTo: string | null = null;
-  if (from) {
-    monthFrom = firstOfMonth(from);
-    if (from !== monthFrom) {
-      const last = dayBefore(addMonths(monthFrom, 1));
-      days.push([from, to && to < last ? to : last]);
-      monthFrom = addMonths(monthFrom, 1);
-    }
-  }
-  if (to) {
-    monthTo = firstOfMonth(to);
-    if (to !== dayBefore(addMonths(monthTo, 1))) {
-      const start = from && from > monthTo ? from : monthTo;
-      if (!days.some(([a, b]) => a === start && b === to)) days.push([start, to]);
-      monthTo = addMonths(monthTo, -1);
-    }
-  }
-  const months = monthFrom && monthTo && monthFrom > monthTo ? null : { from: monthFrom, to: monthTo };
-  return { empty: false, months, days };
-}
-
-/** SQL for a split range: `month` for the whole months (null bounds are open), `day` for each run of days. */
-function periodSql(
-  split: ReturnType<typeof splitPeriods>,
-  month: (from: string | null, to: string | null) => string,
-  day: (from: string, to: string) => string,
-): string {
-  if (split.empty) return "false";
-  const parts = split.days.map(([a, b]) => day(a, b));
-  if (split.months) parts.unshift(month(split.months.from, split.months.to));
-  return parts.length ? `(${parts.join(" or ")})` : "false";
-}
-
-/** The departments a staff viewer's figures cover: all (null), or a list (their own, narrowed by the filter). */
-function departmentsOf(viewer: CaseViewer, query: StatsQuery): string[] | null {
-  if (viewer.coordinator) return query.departmentId ? [query.departmentId] : null;
-  if (!query.departmentId) return viewer.departments;
-  return viewer.departments.includes(query.departmentId) ? [query.departmentId] : [];
-}
-
 const COLLECTED = `s.st_new + s.st_acknowledged + s.st_in_progress + s.st_answered + s.st_closed +
   s.st_not_responsible + s.st_withdrawn`;
 const CLOSED_SUM = "s.st_closed + s.st_not_responsible + s.st_withdrawn";
@@ -221,25 +164,8 @@ const OPEN_SUM = "s.st_new + s.st_acknowledged + s.st_in_progress";
 
 async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
   const now = new Date();
-  const departments = departmentsOf(viewer, query);
-  const split = splitPeriods(query.from, query.to);
   const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const where: string[] = [];
-  if (departments) where.push(`s.department_id = any(${p(departments)}::uuid[])`);
-  if (query.category) where.push(`s.category = ${p(query.category)}`);
-  if (query.channel) where.push(`s.channel = ${p(query.channel)}`);
-  where.push(
-    periodSql(
-      split,
-      (a, b) =>
-        `(s.grain = 'month'${a ? ` and s.period >= ${p(a)}::date` : ""}${b ? ` and s.period <= ${p(b)}::date` : ""})`,
-      (a, b) => `(s.grain = 'day' and s.period between ${p(a)}::date and ${p(b)}::date)`,
-    ),
-  );
+  const where = caseStatsWhere(viewer, query, params);
   // One pass over the rollup rows: the totals (grouping set ()), and per department, category, channel, month of
   // submission and month closed.
   const rows = await db.query<{
@@ -252,14 +178,15 @@ async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
     satisfied: number;
     basically: number;
     notSatisfied: number;
+    answered: number;
   }>(
     `select grouping(s.department_id, s.category, s.channel, s.month, s.closed_month)::int as g,
             coalesce(s.department_id::text, s.category, s.channel, to_char(s.month, 'YYYY-MM'),
                      to_char(s.closed_month, 'YYYY-MM')) as key,
             sum(${COLLECTED})::int as collected, sum(${CLOSED_SUM})::int as closed, sum(${OPEN_SUM})::int as open,
             sum(s.held)::int as held, sum(s.satisfied)::int as satisfied, sum(s.basically)::int as basically,
-            sum(s.not_satisfied)::int as "notSatisfied"
-       from case_stats s where ${where.join(" and ")}
+            sum(s.not_satisfied)::int as "notSatisfied", sum(s.answered)::int as answered
+       from case_stats s ${where}
       group by grouping sets ((), (s.department_id), (s.category), (s.channel), (s.month),
                               (s.closed_month))`,
     params,
@@ -299,7 +226,14 @@ async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
       .map((r) => ({ [name]: r.key as string, count: r.collected }) as Record<K, string> & { count: number })
       .sort((a, b) => b.count - a.count || byText(a[name], b[name]))
       .slice(0, limit);
-  const medians = await rollupMedians(db, viewer, query, departments, split);
+  // Closed for statistics with a closure time: the median's population.
+  const closedTimed = of(30)
+    .filter((r) => r.key !== null)
+    .reduce((sum, r) => sum + r.closed, 0);
+  const medians = await rollupMedians(db, viewer, query, {
+    answer: total?.answered ?? 0,
+    close: closedTimed,
+  });
   return shape({
     collected: total?.collected ?? 0,
     closed: total?.closed ?? 0,
@@ -324,28 +258,29 @@ async function statsFromRollups(db: Db, viewer: CaseViewer, query: StatsQuery) {
 }
 
 /**
- * The medians from the duration histogram when it has the filter: none, the departments, a category or a channel
- * alone, or dates alone (whole months and days); other combinations are counted from the cases.
+ * The medians of the cases the filters keep (`counts`: how many have each duration, from the rollup). With no
+ * filter, the departments, a category or a channel alone, or dates alone, the duration histogram has their cases
+ * and the median is read near where it lies; otherwise the index on the duration is read from the start.
  */
 async function rollupMedians(
   db: Db,
   viewer: CaseViewer,
   query: StatsQuery,
-  departments: string[] | null,
-  split: ReturnType<typeof splitPeriods>,
+  counts: { answer: number; close: number },
 ): Promise<{ answer: number | null; close: number | null }> {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
+  const departments = departmentsOf(viewer, query.departmentId);
   const dims = [
     departments ? `(s.dim = 'department' and s.value = any(${p(departments)}::text[]))` : null,
     query.category ? `(s.dim = 'category' and s.value = ${p(query.category)})` : null,
     query.channel ? `(s.dim = 'channel' and s.value = ${p(query.channel)})` : null,
     query.from || query.to
       ? periodSql(
-          split,
+          splitPeriods(query.from, query.to),
           (a, b) =>
             `(s.dim = 'month'${a ? ` and s.value >= ${p(a.slice(0, 7))}` : ""}${b ? ` and s.value <= ${p(b.slice(0, 7))}` : ""})`,
           (a, b) => `(s.dim = 'day' and s.value between ${p(a)} and ${p(b)})`,
@@ -353,18 +288,13 @@ async function rollupMedians(
       : null,
   ].filter((d): d is string => d !== null);
   const cases = filterSql(viewer, query);
-  if (dims.length > 1) {
-    const [row] = await db.query<{ answerSeconds: number | null; closeSeconds: number | null }>(
-      `select ${MEDIANS} from cases c ${cases.where}`,
-      cases.params,
-    );
-    return { answer: row?.answerSeconds ?? null, close: row?.closeSeconds ?? null };
-  }
-  const histogram = dims[0] ?? "(s.dim = 'all')";
-  return {
-    answer: await medianSeconds(db, "answer", histogram, params, cases),
-    close: await medianSeconds(db, "close", histogram, params, cases),
+  const median = async (kind: "answer" | "close") => {
+    if (dims.length <= 1)
+      return medianSeconds(db, kind, { where: dims[0] ?? "(s.dim = 'all')", params }, cases);
+    const total = counts[kind];
+    return total === 0 ? null : middleValues(db, kind, cases, null, Math.floor((total - 1) / 2), total);
   };
+  return { answer: await median("answer"), close: await median("close") };
 }
 
 /**
@@ -375,34 +305,42 @@ async function rollupMedians(
 async function medianSeconds(
   db: Db,
   kind: "answer" | "close",
-  histogram: string,
-  params: unknown[],
+  histogram: { where: string; params: unknown[] },
   cases: { where: string; params: unknown[] },
 ): Promise<number | null> {
   const hours = await db.query<{ hour: number; n: number }>(
     `select s.hour, sum(s.n)::int as n from case_stats_durations s
-      where s.kind = $${params.length + 1} and ${histogram}
+      where s.kind = $${histogram.params.length + 1} and ${histogram.where}
       group by s.hour having sum(s.n) <> 0 order by s.hour`,
-    [...params, kind],
+    [...histogram.params, kind],
   );
   const total = hours.reduce((s, h) => s + h.n, 0);
   if (total === 0) return null;
   const middle = Math.floor((total - 1) / 2);
   let below = 0;
-  let hour = 0;
   for (const h of hours) {
-    if (below + h.n > middle) {
-      hour = h.hour;
-      break;
-    }
+    if (below + h.n > middle) return middleValues(db, kind, cases, h.hour * 3600, middle - below, total);
     below += h.n;
   }
+  return null;
+}
+
+/** The median from the index on the duration: the value `skip` places after `from` seconds (and the next). */
+async function middleValues(
+  db: Db,
+  kind: "answer" | "close",
+  cases: { where: string; params: unknown[] },
+  from: number | null,
+  skip: number,
+  total: number,
+): Promise<number | null> {
   const column = kind === "answer" ? "c.answer_seconds" : "c.close_seconds";
   const n = cases.params.length;
+  const bound = from === null ? `${column} is not null` : `${column} >= $${n + 2}`;
   const values = await db.query<{ v: number }>(
-    `select ${column} as v from cases c ${cases.where} ${cases.where ? "and" : "where"} ${column} >= $${n + 1}
-      order by ${column} offset $${n + 2} limit 2`,
-    [...cases.params, hour * 3600, middle - below],
+    `select ${column} as v from cases c ${cases.where} ${cases.where ? "and" : "where"} ${bound}
+      order by ${column} offset $${n + 1} limit 2`,
+    from === null ? [...cases.params, skip] : [...cases.params, skip, from],
   );
   const a = values[0]?.v;
   if (a === undefined) return null;

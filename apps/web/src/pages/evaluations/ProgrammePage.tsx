@@ -3,32 +3,44 @@ import { Button, type ButtonProps, Card, Col, Form, Modal, Row, Select, Statisti
 import { useMemo, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../api/client";
+import type { Paged } from "../../api/types";
 import { useApi } from "../../api/useApi";
 import { useAuth } from "../../auth/AuthProvider";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FilterInput } from "../../components/FilterInput";
+import { FilterSelect } from "../../components/FilterSelect";
 import { applyFieldErrors } from "../../components/formErrors";
 import { PageContainer } from "../../components/PageContainer";
+import { SearchForm } from "../../components/SearchForm";
 import { type EChartsOption, useECharts } from "../../components/useECharts";
+import { useFilterForm } from "../../components/useFilterForm";
+import { useTableQuery } from "../../components/useTableQuery";
+import { LabourTrendsCard, TREND_READERS } from "./LabourTrendsCard";
 import { CapTag, StageTag, useDynamicText } from "./shared";
-import { canCreate, type FindingRow, type SystemRow } from "./types";
+import { canCreate, type FindingRow, MAIN_STAGES, type SystemRow } from "./types";
+
+interface ProgrammeRow {
+  assessmentId: string;
+  enterpriseName: string;
+  systemCode: string;
+  stage: string;
+  level: string | null;
+  percent: number | null;
+  ratedOn: string | null;
+  openCapItems: number;
+}
 
 interface Overview {
-  enterprises: {
-    assessmentId: string;
-    enterpriseName: string;
-    systemCode: string;
-    stage: string;
-    level: string | null;
-    percent: number | null;
-    ratedOn: string | null;
-    openCapItems: number;
-  }[];
+  enterpriseCount: number;
+  enterprises: Paged<ProgrammeRow>;
   ratingsOverTime: { year: string; level: string; assessments: number }[];
   openFindingsBySection: { sectionId: string; findings: number }[];
   openCapItems: number;
   overdueCapItems: number;
 }
+
+const FILTER_KEYS = ["q", "stage", "level"] as const;
 
 function RatingsChart({ data }: { data: Overview["ratingsOverTime"] }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -109,14 +121,21 @@ function CreateAssessmentModal({ open, onClose }: { open: boolean; onClose: () =
 }
 
 export function ProgrammePage() {
-  const { t } = useDynamicText();
+  const { t, dyn } = useDynamicText();
   const { user } = useAuth();
-  const overview = useApi<Overview>("/api/v1/evaluation-programme");
+  const tq = useTableQuery(FILTER_KEYS);
+  const { formValues } = useFilterForm(tq);
+  const overview = useApi<Overview>("/api/v1/evaluation-programme", tq.query);
   const overdue = useApi<{ items: FindingRow[]; total: number }>("/api/v1/cap-items/overdue", {
     pageSize: 50,
   });
   const [creating, setCreating] = useState(false);
   const data = overview.data;
+  const levels = useMemo(
+    () => [...new Set((data?.ratingsOverTime ?? []).map((r) => r.level))].sort(),
+    [data],
+  );
+  const sortable = (key: string) => ({ key, sorter: true, sortOrder: tq.sortOrder(key) });
   return (
     <PageContainer
       title={t("evaluations.programme.title")}
@@ -138,7 +157,7 @@ export function ProgrammePage() {
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card>
-            <Statistic title={t("evaluations.programme.enterprises")} value={data?.enterprises.length ?? 0} />
+            <Statistic title={t("evaluations.programme.enterprises")} value={data?.enterpriseCount ?? 0} />
           </Card>
         </Col>
         <Col span={6}>
@@ -156,18 +175,39 @@ export function ProgrammePage() {
           </Card>
         </Col>
       </Row>
+      <SearchForm values={formValues} onSearch={tq.setFilters} onReset={tq.resetFilters}>
+        <FilterInput
+          width={280}
+          placeholder={t("enterprises.search.placeholder")}
+          testId="programme-search"
+        />
+        <FilterSelect
+          name="stage"
+          placeholder={t("evaluations.col.stage")}
+          options={[...MAIN_STAGES].map((s) => ({ value: s, label: dyn("evaluations.stage", s) }))}
+          testId="programme-stage"
+        />
+        <FilterSelect
+          name="level"
+          placeholder={t("evaluations.col.level")}
+          options={levels.map((l) => ({ value: l, label: l }))}
+          testId="programme-level"
+        />
+      </SearchForm>
       <Card title={t("evaluations.programme.enterprises")} style={{ marginBottom: 16 }}>
-        <Table
+        <Table<ProgrammeRow>
           data-testid="programme-enterprises"
           rowKey="assessmentId"
           loading={overview.loading}
-          dataSource={data?.enterprises ?? []}
-          pagination={{ pageSize: 20 }}
+          dataSource={data?.enterprises.items ?? []}
+          pagination={tq.pagination(data?.enterprises.total)}
+          onChange={tq.onTableChange}
           locale={{ emptyText: t("evaluations.empty") }}
           columns={[
             {
               title: t("evaluations.col.enterprise"),
               dataIndex: "enterpriseName",
+              ...sortable("name"),
               render: (name: string, r) => (
                 <Link to={`/console/evaluations/assessments/${r.assessmentId}`} data-testid="assessment-link">
                   {name}
@@ -178,18 +218,32 @@ export function ProgrammePage() {
             {
               title: t("evaluations.col.stage"),
               dataIndex: "stage",
+              ...sortable("stage"),
               render: (s: string) => <StageTag stage={s} />,
             },
-            { title: t("evaluations.col.level"), dataIndex: "level", render: (l: string | null) => l ?? "—" },
+            {
+              title: t("evaluations.col.level"),
+              dataIndex: "level",
+              ...sortable("level"),
+              render: (l: string | null) => l ?? "—",
+            },
+            {
+              title: t("evaluations.col.percent"),
+              dataIndex: "percent",
+              ...sortable("percent"),
+              render: (p: number | null) => (p === null ? "—" : `${p.toFixed(1)} %`),
+            },
             {
               title: t("evaluations.col.ratedOn"),
               dataIndex: "ratedOn",
+              ...sortable("ratedOn"),
               render: (d: string | null) => d ?? "—",
             },
             { title: t("evaluations.col.openCap"), dataIndex: "openCapItems" },
           ]}
         />
       </Card>
+      {user && TREND_READERS.includes(user.role) ? <LabourTrendsCard /> : null}
       <Row gutter={16}>
         <Col span={12}>
           <Card title={t("evaluations.programme.ratings")} style={{ marginBottom: 16 }}>

@@ -120,6 +120,17 @@ export interface LabourCheckResult {
   findings: { rule: string; workerId: string; period: string; severity: string; detail: LocalizedText }[];
   truncated: boolean;
   monthlyAverageHours: { month: string; workers: number; averageHours: number }[];
+  monthly: { month: string; workers: number; averageHours: number; compliance: LabourCompliance }[];
+}
+
+/** Shares of workers in compliance, percent (labour/compliance.ts). */
+export interface LabourCompliance {
+  overtime: number;
+  restDay: number;
+  minimumWage: number;
+  overtimePay: number;
+  paidInFull: number;
+  socialInsurance: number;
 }
 
 export interface EnterpriseRating {
