@@ -1,5 +1,6 @@
 import { shanghaiDate } from "@jingwei/rules";
 import type { Db } from "../../platform/db.ts";
+import { startPeriodic } from "../../platform/periodic.ts";
 import { performCaseAction } from "./actions.ts";
 import { notifyUsers } from "./events.ts";
 import { sendPendingMail } from "./mailer.ts";
@@ -117,47 +118,29 @@ export async function runDailyDigest(db: Db, now: Date = new Date()): Promise<nu
 }
 
 /**
- * Starts the hourly check (and one shortly after start) and the minute mail round. The timers are unref'd so they
- * never keep the process alive; the returned function stops them. Call from `serve` (main.ts).
+ * Starts the hourly check (first after 10 s) and the minute mail round (a round never overlaps the previous one;
+ * the lease keeps rows apart between servers anyway). Call from `serve` (main.ts); the returned function stops both.
  */
 export function startCaseJobs(db: Db, log: (message: string) => void = console.log): () => void {
-  const check = () => {
-    runCaseJobs(db).then(
-      (r) => {
-        if (r.autoClosed || r.escalated || r.digests)
-          log(
-            `Cases: ${r.autoClosed} closed unrated, ${r.escalated} escalated overdue, ${r.digests} digests`,
-          );
-      },
-      (err: unknown) => log(`Case jobs failed: ${err instanceof Error ? err.message : err}`),
-    );
-  };
-  let sending = false;
-  const mail = () => {
-    // A slow SMTP server must not pile rounds onto each other (the lease keeps rows apart anyway).
-    if (sending) return;
-    sending = true;
-    sendPendingMail(db)
-      .then(
-        (r) => {
-          if (r && (r.sent || r.failed))
-            log(`Mail: ${r.sent} sent, ${r.failed} failed${r.gaveUp ? ` (${r.gaveUp} given up)` : ""}`);
-        },
-        (err: unknown) => log(`Mail round failed: ${err instanceof Error ? err.message : err}`),
-      )
-      .finally(() => {
-        sending = false;
-      });
-  };
-  const first = setTimeout(check, 10_000);
-  first.unref();
-  const timer = setInterval(check, HOUR_MS);
-  timer.unref();
-  const mailer = setInterval(mail, MINUTE_MS);
-  mailer.unref();
+  const stopChecks = startPeriodic(() => runCaseJobs(db), {
+    everyMs: HOUR_MS,
+    onResult: (r) => {
+      if (r.autoClosed || r.escalated || r.digests)
+        log(`Cases: ${r.autoClosed} closed unrated, ${r.escalated} escalated overdue, ${r.digests} digests`);
+    },
+    onError: (err) => log(`Case jobs failed: ${err instanceof Error ? err.message : err}`),
+  });
+  const stopMail = startPeriodic(() => sendPendingMail(db), {
+    firstAfterMs: MINUTE_MS,
+    everyMs: MINUTE_MS,
+    onResult: (r) => {
+      if (r && (r.sent || r.failed))
+        log(`Mail: ${r.sent} sent, ${r.failed} failed${r.gaveUp ? ` (${r.gaveUp} given up)` : ""}`);
+    },
+    onError: (err) => log(`Mail round failed: ${err instanceof Error ? err.message : err}`),
+  });
   return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    clearInterval(mailer);
+    stopChecks();
+    stopMail();
   };
 }

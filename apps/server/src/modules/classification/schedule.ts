@@ -1,4 +1,5 @@
 import type { Db } from "../../platform/db.ts";
+import { startPeriodic } from "../../platform/periodic.ts";
 import { todayInChina } from "../supervision/context.ts";
 import { type ReclassifyResult, reclassifyAllIn } from "./service.ts";
 
@@ -34,32 +35,21 @@ export async function runScheduledReclassify(
   });
 }
 
-/**
- * Checks hourly (and once shortly after start) whether the monthly run is due. The timers are unref'd so they
- * never keep the process alive; the returned function stops them.
- */
+/** Starts the hourly check (first after 5 s); the month's run happens once whatever the number of checks or servers. */
 export function startClassificationSchedule(
   db: Db,
   log: (message: string) => void = console.log,
 ): () => void {
-  const check = () => {
-    runScheduledReclassify(db).then(
-      (result) => {
-        if (result)
-          log(
-            `Monthly reclassification: ${result.classified} of ${result.enterprises} exporters classified, ` +
-              `${result.changed} changed, ${result.notAssessed} not assessed (${result.durationMs} ms)`,
-          );
-      },
-      (err: unknown) => log(`Monthly reclassification failed: ${err instanceof Error ? err.message : err}`),
-    );
-  };
-  const first = setTimeout(check, 5_000);
-  first.unref();
-  const timer = setInterval(check, HOUR_MS);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodic(() => runScheduledReclassify(db), {
+    firstAfterMs: 5_000,
+    everyMs: HOUR_MS,
+    onResult: (result) => {
+      if (result)
+        log(
+          `Monthly reclassification: ${result.classified} of ${result.enterprises} exporters classified, ` +
+            `${result.changed} changed, ${result.notAssessed} not assessed (${result.durationMs} ms)`,
+        );
+    },
+    onError: (err) => log(`Monthly reclassification failed: ${err instanceof Error ? err.message : err}`),
+  });
 }

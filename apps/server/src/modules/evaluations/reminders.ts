@@ -7,6 +7,7 @@ import {
   shanghaiDate,
 } from "@jingwei/rules";
 import type { Db, Sql } from "../../platform/db.ts";
+import { startPeriodic } from "../../platform/periodic.ts";
 
 // Reminders of the evaluation programme, once per Shanghai day: CAP deadlines (to the enterprise while it owes the
 // answer, to the assessment's auditors while the item waits on them) and assessment stage due dates (to the stage's
@@ -351,25 +352,17 @@ function recipientsOf(sql: Sql) {
 }
 
 /**
- * Starts the hourly check (and one shortly after start); the day's run happens once whatever the number of checks
- * or servers. The timers are unref'd; the returned function stops them. Call from `serve` (main.ts).
+ * Starts the hourly check (first after 15 s); the day's run happens once whatever the number of checks or servers.
+ * Call from `serve` (main.ts); the returned function stops it.
  */
 export function startEvaluationReminders(db: Db, log: (message: string) => void = console.log): () => void {
-  const check = () => {
-    runEvaluationReminders(db).then(
-      (r) => {
-        if (r.reminders)
-          log(`Evaluations: ${r.reminders} reminders (${r.notifications} notifications, ${r.mails} mails)`);
-      },
-      (err: unknown) => log(`Evaluation reminders failed: ${err instanceof Error ? err.message : err}`),
-    );
-  };
-  const first = setTimeout(check, 15_000);
-  first.unref();
-  const timer = setInterval(check, HOUR_MS);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodic(() => runEvaluationReminders(db), {
+    firstAfterMs: 15_000,
+    everyMs: HOUR_MS,
+    onResult: (r) => {
+      if (r.reminders)
+        log(`Evaluations: ${r.reminders} reminders (${r.notifications} notifications, ${r.mails} mails)`);
+    },
+    onError: (err) => log(`Evaluation reminders failed: ${err instanceof Error ? err.message : err}`),
+  });
 }
