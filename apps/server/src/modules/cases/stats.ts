@@ -344,5 +344,6 @@ async function middleValues(
   );
   const a = values[0]?.v;
   if (a === undefined) return null;
-  return total % 2 === 1 ? Number(a) : (Number(a) + Number(values[1]?.v ?? a)) / 2;
+  // As percentile_cont interpolates, to the last bit: lower + (upper − lower) × 0.5.
+  return total % 2 === 1 ? Number(a) : Number(a) + (Number(values[1]?.v ?? a) - Number(a)) * 0.5;
 }

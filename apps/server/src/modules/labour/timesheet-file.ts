@@ -240,11 +240,27 @@ const CHAR_E = 101;
 /** The text of an inline string (`<is><t>…</t></is>`, `from`–`end` its cell's content). */
 function inlineText(xml: string, from: number, end: number): string {
   const body = xml.slice(from, end);
-  if (body.includes("<r>")) return runsText(body);
+  if (body.includes("<r>")) return runsText(utf8(body));
   const t = body.indexOf("<t");
   const open = t < 0 ? -1 : body.indexOf(">", t);
   if (open < 0 || body.charCodeAt(open - 1) === 47) return "";
-  return unescapeXml(body.slice(open + 1, body.indexOf("</t>", open)));
+  return unescapeXml(utf8(body.slice(open + 1, body.indexOf("</t>", open))));
+}
+
+const NON_ASCII = /[\x80-\xff]/;
+
+/** Decoded texts: a timesheet repeats a few (是, 否, names of shifts) on every row. */
+const decoded = new Map<string, string>();
+
+/** Text cut from the sheet's Latin-1 view back to what its UTF-8 bytes say (ASCII needs nothing). */
+function utf8(latin1: string): string {
+  if (!NON_ASCII.test(latin1)) return latin1;
+  let text = decoded.get(latin1);
+  if (text === undefined) {
+    text = Buffer.from(latin1, "latin1").toString("utf8");
+    if (decoded.size < 10_000 && latin1.length <= 64) decoded.set(latin1, text);
+  }
+  return text;
 }
 
 function cellValueAt(xml: string, from: number, close: number): number {
@@ -288,7 +304,10 @@ function rowValues(
       pos = gt + 1;
       continue;
     }
-    const close = xml.indexOf("</c>", gt);
+    // The usual cell is <c …><v>…</v></c>: its end found from the value's; others searched for.
+    const direct = xml.startsWith("<v>", gt + 1);
+    const v1 = direct ? xml.indexOf("</v>", gt + 4) : -1;
+    const close = direct && xml.startsWith("</c>", v1 + 4) ? v1 + 4 : xml.indexOf("</c>", gt);
     if (close < 0 || close > end) break;
     pos = close + 4;
     // The type by its first letters: s(hared), str, b(oolean), e(rror), inlineStr; n(umber) or none.
@@ -299,15 +318,45 @@ function rowValues(
       values[col] = inlineText(xml, gt + 1, close);
       continue;
     }
-    // <v> right after the tag; else (a formula first) searched in the cell only.
-    const v0 = xml.startsWith("<v>", gt + 1) ? gt + 1 : cellValueAt(xml, gt + 1, close);
+    // Else (a formula first) the value is searched in the cell only.
+    const v0 = direct ? gt + 1 : cellValueAt(xml, gt + 1, close);
     if (v0 < 0) continue;
-    const raw = xml.slice(v0 + 3, xml.indexOf("</v>", v0));
-    if (t0 === CHAR_S && t1 === CHAR_QUOTE) values[col] = strings[Number(raw)] ?? null;
-    else if (t0 === CHAR_S || t0 === CHAR_E) values[col] = unescapeXml(raw);
-    else if (t0 === CHAR_B) values[col] = raw === "1";
-    else values[col] = raw.trim() === "" ? null : Number(raw);
+    const to = direct ? v1 : xml.indexOf("</v>", v0);
+    if (t0 === CHAR_S && t1 === CHAR_QUOTE) values[col] = strings[Number(xml.slice(v0 + 3, to))] ?? null;
+    else if (t0 === CHAR_S || t0 === CHAR_E) values[col] = unescapeXml(utf8(xml.slice(v0 + 3, to)));
+    else if (t0 === CHAR_B) values[col] = xml.charCodeAt(v0 + 3) === 49;
+    else values[col] = numberIn(xml, v0 + 3, to);
   }
+}
+
+/**
+ * A number cell's value read in place: plain decimals (-12.5) digit by digit, anything else (1E-3, spaces) by
+ * Number; an empty value is null.
+ */
+function numberIn(xml: string, from: number, to: number): number | null {
+  if (from === to) return null;
+  let i = from;
+  const negative = xml.charCodeAt(i) === 45;
+  if (negative) i++;
+  let n = 0;
+  let scale = 0;
+  let digits = 0;
+  for (; i < to; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      n = n * 10 + (ch - 48);
+      digits++;
+      if (scale > 0) scale *= 10;
+    } else if (ch === 46 && scale === 0) scale = 1;
+    else break;
+  }
+  // Beyond 15 digits the running sum loses precision: leave those to Number too.
+  if (i < to || digits === 0 || digits > 15) {
+    const raw = xml.slice(from, to);
+    return raw.trim() === "" ? null : Number(raw);
+  }
+  const v = scale > 1 ? n / scale : n;
+  return negative ? -v : v;
 }
 
 async function readXlsx(buf: Buffer, sheetReader: SheetReader): Promise<void> {
@@ -330,14 +379,15 @@ async function readXlsx(buf: Buffer, sheetReader: SheetReader): Promise<void> {
     if (err instanceof AppError) throw err;
     throw corrupt();
   }
-  // Decode and scan a megabyte at a time; a row cut by the chunk boundary waits for the next chunk.
-  const decoder = new TextDecoder("utf-8");
+  // Scan a megabyte at a time; a row cut by the chunk boundary waits for the next chunk. The XML's markup is ASCII,
+  // so the bytes are read as Latin-1 (one character a byte: no decoding, and a one-byte string scans faster than
+  // the two-byte one a single 是 would make of the whole chunk); only text values are decoded as UTF-8.
   const values: unknown[] = [];
   let carry = "";
   let rowNumber = 0;
   for (let at = 0; at < bytes.length; at += BYTES_PER_CHUNK) {
     const end = Math.min(bytes.length, at + BYTES_PER_CHUNK);
-    const text = carry + decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+    const text = carry + bytes.toString("latin1", at, end);
     let from = 0;
     for (;;) {
       const open = text.indexOf("<row", from);

@@ -1,30 +1,26 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Collapse, Empty, Flex, Input, Table, Tag, Typography, Upload } from "antd";
-import { useMemo, useRef, useState } from "react";
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Empty,
+  Flex,
+  Input,
+  Row,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from "antd";
+import { useState } from "react";
 import { api } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageContainer } from "../../components/PageContainer";
-import { type EChartsOption, useECharts } from "../../components/useECharts";
+import { ComplianceChart, HoursChart } from "./LabourTrendsCard";
 import { useDynamicText } from "./shared";
 import type { LabourCheckResult } from "./types";
-
-/** Monthly average hours per worker, the curve seed 000 describes (320–350 h → 250–280 h). */
-export function MonthlyHoursChart({ data }: { data: LabourCheckResult["monthlyAverageHours"] }) {
-  const { t } = useDynamicText();
-  const ref = useRef<HTMLDivElement>(null);
-  const option = useMemo<EChartsOption>(
-    () => ({
-      tooltip: { trigger: "axis" },
-      grid: { left: 48, right: 16, top: 24, bottom: 32 },
-      xAxis: { type: "category", data: data.map((m) => m.month) },
-      yAxis: { type: "value", name: "h" },
-      series: [{ type: "line", name: t("evaluations.labour.chart"), data: data.map((m) => m.averageHours) }],
-    }),
-    [data, t],
-  );
-  useECharts(ref, option);
-  return <div ref={ref} style={{ height: 260 }} data-testid="labour-hours-chart" />;
-}
 
 export function LabourCheckPage() {
   const { t, dyn, locale } = useDynamicText();
@@ -89,9 +85,22 @@ export function LabourCheckPage() {
                 : undefined
             }
           />
-          <Card title={t("evaluations.labour.chart")} style={{ marginBottom: 16 }}>
-            <MonthlyHoursChart data={result.monthlyAverageHours} />
-          </Card>
+          <Row gutter={16}>
+            <Col xs={24} xl={12}>
+              <Card title={t("evaluations.labour.chart")} style={{ marginBottom: 16 }}>
+                {/* Monthly average hours per worker: the curve seed 000 describes (320–350 h → 250–280 h). */}
+                <HoursChart
+                  series={[{ name: t("evaluations.labour.chart"), months: result.monthlyAverageHours }]}
+                  testId="labour-hours-chart"
+                />
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card title={t("labourTrends.byMonth")} style={{ marginBottom: 16 }}>
+                <ComplianceChart months={result.monthly} testId="labour-compliance-chart" />
+              </Card>
+            </Col>
+          </Row>
           {groups.length === 0 ? (
             <Empty description={t("evaluations.labour.none")} />
           ) : (

@@ -111,9 +111,11 @@ function IssuesPanel({
   checking,
   sys,
   onPick,
+  editable,
 }: {
   issues: SystemIssue[];
   checking: boolean;
+  editable: boolean;
   sys: EditorSystem | undefined;
   onPick: (path: string) => void;
 }) {
@@ -133,7 +135,11 @@ function IssuesPanel({
       data-errors={errors}
     >
       {issues.length === 0 ? (
-        <Alert type="success" showIcon title={t("systemEditor.issues.none")} />
+        <Alert
+          type="success"
+          showIcon
+          title={t(editable ? "systemEditor.issues.none" : "systemEditor.issues.valid")}
+        />
       ) : (
         <>
           <Alert
@@ -713,7 +719,7 @@ export function SystemEditorPage() {
                   {
                     key: "rating",
                     label: t("systemEditor.tab.rating"),
-                    children: <RatingEditor sys={sys} />,
+                    children: <RatingEditor rating={sys.rating} top={totals(sys).points} />,
                   },
                   {
                     key: "text",
@@ -733,7 +739,13 @@ export function SystemEditorPage() {
         </Col>
         <Col xs={24} xl={7}>
           <div style={{ position: "sticky", top: 16 }}>
-            <IssuesPanel issues={issues} checking={checking} sys={sys} onPick={focusPath} />
+            <IssuesPanel
+              issues={issues}
+              checking={checking}
+              sys={sys}
+              onPick={focusPath}
+              editable={editable}
+            />
             <TotalsCard sys={sys} onPick={focusPath} />
           </div>
         </Col>

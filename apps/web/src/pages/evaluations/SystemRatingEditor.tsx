@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Divider, Flex, Select, Space, Switch, Typography } from "antd";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
 import {
   AddButton,
@@ -25,7 +25,6 @@ import {
   RULE_KINDS,
   type Rule,
   removeItem,
-  totals,
 } from "./systemForm";
 
 // Levels (best first), section bands, the overall method (bands of the total or a ladder of section levels) and
@@ -362,14 +361,21 @@ function RuleCard({ rule, index, count }: { rule: Rule; index: number; count: nu
   );
 }
 
-export function RatingEditor({ sys }: { sys: EditorSystem }) {
+/** Memoised on the rating and the points total: typing in a section does not render it again. */
+export const RatingEditor = memo(function RatingEditor({
+  rating: ratingOrNot,
+  top,
+}: {
+  rating: EditorSystem["rating"] | undefined;
+  /** The system's total points, the top of a points banding. */
+  top: number;
+}) {
   const { t } = useI18n();
   const { update, change, editable, current } = useEditor();
-  const rating = sys.rating ?? ({} as EditorSystem["rating"]);
+  const rating = ratingOrNot ?? ({} as EditorSystem["rating"]);
   const overall = rating.overall ?? ({} as Overall);
   const rules = rating.rules ?? [];
   const [ruleKind, setRuleKind] = useState<Rule["kind"]>("crucialFailureCap");
-  const top = totals(sys).points;
   return (
     <>
       <LevelsEditor levels={rating.levels ?? []} />
@@ -475,4 +481,4 @@ export function RatingEditor({ sys }: { sys: EditorSystem }) {
       </Field>
     </>
   );
-}
+});
