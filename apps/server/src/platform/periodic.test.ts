@@ -16,7 +16,12 @@ it("runs first after the delay, then every period, never two runs at once, and s
           started += 1;
           release = () => resolve(started);
         }),
-      { firstAfterMs: 100, everyMs: 1000, onResult: (n) => results.push(n), onError: assert.fail },
+      {
+        firstAfterMs: 100,
+        everyMs: 1000,
+        onResult: (n) => results.push(n),
+        onError: (err) => assert.fail(String(err)),
+      },
     );
     mock.timers.tick(99);
     assert.equal(started, 0);

@@ -26,6 +26,8 @@ const SUBPAGES: Record<string, MessageKey> = {
   "lots/*": "breadcrumb.lot",
   "classes/rules": "breadcrumb.classRules",
   "classes/*": "breadcrumb.enterpriseClass",
+  "evaluations/assessments": "evaluations.assessment.title",
+  "evaluation-systems/*": "systemEditor.title",
 };
 
 /** 首页 / section / sub-page, derived from the console path. */
