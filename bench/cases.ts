@@ -281,10 +281,13 @@ async function runQueue(db: Db, server: Server, load: CaseLoad, ctx: SuiteContex
   const member = load.users.member;
   const session = await cookieOf(db, member.id);
   const actor = await actorOf(db, member.id);
-  const [word] = await db.query<{ w: string }>(
-    "select substr(title, 1, 3) as w from cases where department_id = $1 limit 1",
+  // The trade name of an enterprise with cases here (平湖市瑞鑫服饰有限公司 → 瑞鑫): finding an enterprise's cases.
+  const names = await db.query<{ name: string }>(
+    `select enterprise_name as name from cases where department_id = $1 and enterprise_id is not null
+      group by 1 order by md5(enterprise_name) limit 3`,
     [member.departmentId],
   );
+  const tradeNames = names.map((r) => r.name.replace(/^(平湖市|平湖|嘉兴市|浙江)/, "").slice(0, 2));
   const numbers = (
     await db.query<{ t: string }>(
       "select tracking_number as t from cases where department_id = $1 order by md5(id::text) limit 20",
@@ -310,10 +313,10 @@ async function runQueue(db: Db, server: Server, load: CaseLoad, ctx: SuiteContex
       variants: ["phone", "web", "salon"].map((channel) => v({ channel })),
     },
     {
-      kind: "title",
-      what: `text in title or enterprise name (${word?.w ?? "招工"})`,
+      kind: "enterprise",
+      what: `an enterprise's trade name in title or enterprise name (${tradeNames.join(" / ")})`,
       weight: 5,
-      variants: [v({ q: word?.w ?? "招工" })],
+      variants: tradeNames.map((q) => v({ q })),
     },
     {
       kind: "tracking",
@@ -325,7 +328,14 @@ async function runQueue(db: Db, server: Server, load: CaseLoad, ctx: SuiteContex
   const runs = await measureMix(server, session.cookie, mix, ctx, "case-queue");
   const explained = await explainMix(
     db,
-    async (d, p) => listCases(d, actor, { page: 1, pageSize: 20, ...(p as object) } as CaseListQuery),
+    // As the route's schema coerces the query string: numbers and booleans.
+    async (d, { page = 1, overdue, ...rest }) =>
+      listCases(d, actor, {
+        ...rest,
+        page: Number(page),
+        pageSize: 20,
+        ...(overdue === "true" ? { overdue: true } : {}),
+      } as CaseListQuery),
     explainable(mix),
   );
   return {

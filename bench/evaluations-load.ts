@@ -145,6 +145,13 @@ export async function loadProgramme(
     a.createdAt.push(new Date(created + Math.floor(rand() * DAY)).toISOString());
     a.sections.push(s.definition.sections.map((x) => x.id).join(","));
   }
+  // As superuser, foreign keys are not checked while loading (session_replication_role = replica).
+  const [{ su } = { su: false }] = await db.query<{ su: boolean }>(
+    "select current_setting('is_superuser') = 'on' as su",
+  );
+  const replica = async (sql: { query: Db["query"] }) => {
+    if (su) await sql.query("set local session_replication_role = replica");
+  };
   const BATCH = 2000;
   await phase("assessments", async () => {
     for (let from = 0; from < opts.assessments; from += BATCH) {
@@ -184,6 +191,7 @@ export async function loadProgramme(
     for (let from = 0; from < eligible.length; from += FBATCH) {
       const ks = eligible.slice(from, from + FBATCH);
       await db.tx(async (sql) => {
+        await replica(sql);
         await sql.query("select setseed($1)", [((from / FBATCH) % 1000) / 1000]);
         await sql.query(
           `insert into evaluation_findings (assessment_id, enterprise_id, source, section_id, labour_rule, severity,
@@ -213,11 +221,15 @@ export async function loadProgramme(
   // One CAP item a finding: mostly closed once rated, open or in progress before.
   await phase("CAP items", async () => {
     await db.tx(async (sql) => {
+      await replica(sql);
+      // The rollups' row triggers would update the same few counters 200,000 times in one transaction: off, and
+      // rebuilt at the end (the table's owner may do this without being superuser).
+      await sql.query("alter table evaluation_cap_items disable trigger user");
       await sql.query("select setseed(0.5)");
       await sql.query(
-        `insert into evaluation_cap_items (finding_id, assessment_id, enterprise_id, status, deadline, created_at,
-           updated_at)
-         select f.id, f.assessment_id, f.enterprise_id,
+        `insert into evaluation_cap_items (finding_id, assessment_id, enterprise_id, section_id, system_code, status,
+           deadline, created_at, updated_at)
+         select f.id, f.assessment_id, f.enterprise_id, f.section_id, a.system_code,
            case when a.stage in ('rated', 'closed') then
                   (array['closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'verified',
                     'accepted', 'submitted', 'open'])[1 + floor(random() * 12)::int]
@@ -229,6 +241,8 @@ export async function loadProgramme(
          from evaluation_findings f join evaluation_assessments a on a.id = f.assessment_id
          on conflict (finding_id) do nothing`,
       );
+      await sql.query("alter table evaluation_cap_items enable trigger user");
+      await sql.query("select evaluation_cap_rollups_rebuild()");
     });
     return opts.findings;
   });

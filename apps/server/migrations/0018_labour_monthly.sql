@@ -34,8 +34,11 @@ create index labour_monthly_metrics_month_idx on labour_monthly_metrics (month);
 -- Each enterprise's latest assessment, not cancelled: read in index order by DISTINCT ON.
 create index evaluation_assessments_latest_idx on evaluation_assessments (enterprise_id, created_at desc, id desc)
   where stage <> 'cancelled';
--- Open CAP items by element: the finding's section and the assessment's system are copied onto the CAP item when it
--- is created (neither changes afterwards), so the counts read one partial index instead of joining every finding.
+-- Open CAP items by element, and overdue ones, without counting 200,000 items a request: the finding's section and
+-- the assessment's system are copied onto the CAP item when it is created (neither changes afterwards), and two
+-- rollups are kept exact by trigger: items not closed per system and section, items the enterprise still owes (open
+-- or rejected) per system and deadline (overdue = those with a deadline before today). An enterprise's own counts
+-- read its items directly.
 alter table evaluation_cap_items add column section_id text, add column system_code text;
 update evaluation_cap_items c set section_id = f.section_id, system_code = a.system_code
   from evaluation_findings f join evaluation_assessments a on a.id = f.assessment_id where f.id = c.finding_id;
@@ -47,5 +50,55 @@ begin
 end $$;
 create trigger evaluation_cap_items_copy before insert on evaluation_cap_items
   for each row execute function evaluation_cap_item_copy();
-create index evaluation_cap_items_open_section_idx on evaluation_cap_items (system_code, section_id, status, deadline)
-  include (enterprise_id) where status <> 'closed';
+create index evaluation_cap_items_enterprise_open_idx on evaluation_cap_items (enterprise_id)
+  where status <> 'closed';
+
+create table evaluation_cap_open_sections (
+  system_code text not null,
+  -- '' for findings outside any section.
+  section_id text not null,
+  items int not null,
+  primary key (system_code, section_id)
+);
+create table evaluation_cap_owed_deadlines (
+  system_code text not null,
+  deadline date not null,
+  items int not null,
+  primary key (system_code, deadline)
+);
+-- Both rollups from the items; bulk loaders that insert with triggers off call it afterwards.
+create function evaluation_cap_rollups_rebuild() returns void language sql as $$
+  delete from evaluation_cap_open_sections;
+  delete from evaluation_cap_owed_deadlines;
+  insert into evaluation_cap_open_sections
+    select coalesce(system_code, ''), coalesce(section_id, ''), count(*) from evaluation_cap_items
+    where status <> 'closed' group by 1, 2;
+  insert into evaluation_cap_owed_deadlines
+    select coalesce(system_code, ''), deadline, count(*) from evaluation_cap_items
+    where status in ('open', 'rejected') group by 1, 2;
+$$;
+select evaluation_cap_rollups_rebuild();
+
+create function evaluation_cap_rollup_apply(c evaluation_cap_items, sign int) returns void language plpgsql as $$
+begin
+  if c.status <> 'closed' then
+    insert into evaluation_cap_open_sections values (coalesce(c.system_code, ''), coalesce(c.section_id, ''), sign)
+      on conflict (system_code, section_id) do update set items = evaluation_cap_open_sections.items + sign;
+  end if;
+  if c.status in ('open', 'rejected') then
+    insert into evaluation_cap_owed_deadlines values (coalesce(c.system_code, ''), c.deadline, sign)
+      on conflict (system_code, deadline) do update set items = evaluation_cap_owed_deadlines.items + sign;
+  end if;
+end $$;
+create function evaluation_cap_rollup_trigger() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform evaluation_cap_rollup_apply(old, -1);
+  end if;
+  if tg_op in ('UPDATE', 'INSERT') then
+    perform evaluation_cap_rollup_apply(new, 1);
+  end if;
+  return null;
+end $$;
+create trigger evaluation_cap_items_rollup after insert or delete or update of status, deadline
+  on evaluation_cap_items for each row execute function evaluation_cap_rollup_trigger();

@@ -406,6 +406,53 @@ describeWithFixtures("case statistics: the rollups (migration 0017)", (ctx) => {
     );
   });
 
+  it("search titles and enterprise names through the character pairs, as ILIKE alone finds them", async () => {
+    const { db } = ctx();
+    const texts: [string, string][] = [
+      ["ABC 招工难问题", "平湖市瑞鑫服饰有限公司"],
+      ["客户满意度100%达标", ""],
+      ["技改补助", "嘉兴市Ruixin针织有限公司"],
+    ];
+    for (const [title, enterpriseName] of texts) {
+      const id = await insertCase(db, {
+        submittedAt: "2026-05-06T02:00:00Z",
+        status: "new",
+        category: "policy",
+        channel: "web",
+        departmentId: depts.econ as string,
+      });
+      await db.query("update cases set title = $2, enterprise_name = $3 where id = $1", [
+        id,
+        title,
+        enterpriseName,
+      ]);
+    }
+    const searches = ["招工", "abc", "瑞鑫", "ruixin", "招", "100%", "0%达", "工招", "问题 平湖", "补助"];
+    for (const q of searches) {
+      const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      const [{ n } = { n: -1 }] = await db.query<{ n: number }>(
+        "select count(*)::int as n from cases where title ilike $1 or enterprise_name ilike $1",
+        [like],
+      );
+      const page = await listCases(db, actors.regulator, { q, page: 1, pageSize: 100 });
+      assert.equal(page.items.length, n, q);
+      assert.equal(page.total, n, q);
+    }
+    const found = async (q: string) =>
+      (await listCases(db, actors.regulator, { q, page: 1, pageSize: 5 })).total;
+    // Across the title's words and letter case; never across title and enterprise name.
+    assert.deepEqual(
+      [
+        await found("abc 招"),
+        await found("RUIXIN"),
+        await found("难问题"),
+        await found("问题 平湖"),
+        await found("补助达标"),
+      ],
+      [1, 1, 1, 0, 0],
+    );
+  });
+
   it("count the list's totals from the rollups, as counting the cases does", async () => {
     const { db } = ctx();
     const filters: CaseFilters[] = [

@@ -185,23 +185,49 @@ export async function programmeOverview(
      group by 1, 2 order by 1, 2`,
     params,
   );
-  // CAP items not closed, by the element of their finding (copied onto the item, migration 0018): one partial index.
-  // Aliased `a` for the shared filter: the item carries the system code and the enterprise too.
-  const open = await db.query<{ sectionId: string; open: number; overdue: number }>(
-    `select coalesce(a.section_id, '') as "sectionId", count(*)::int as open,
-       count(*) filter (where a.status in ('open', 'rejected') and a.deadline < $1)::int as overdue
-     from evaluation_cap_items a where ${filter} and a.status <> 'closed' group by 1 order by 2 desc, 1`,
-    params,
-  );
+  const open = await openCapCounts(db, params);
   return {
     systemCode,
     stages,
     enterpriseCount: count?.n ?? 0,
     enterprises: list,
     ratingsOverTime,
-    openFindingsBySection: open.map((r) => ({ sectionId: r.sectionId, findings: r.open })),
-    openCapItems: open.reduce((s, r) => s + r.open, 0),
-    overdueCapItems: open.reduce((s, r) => s + r.overdue, 0),
+    openFindingsBySection: open.bySection,
+    openCapItems: open.bySection.reduce((s, r) => s + r.findings, 0),
+    overdueCapItems: open.overdue,
+  };
+}
+
+/**
+ * CAP items not closed by the element of their finding, and those overdue: the cluster's from the rollups kept by
+ * trigger (migration 0018), an enterprise's from its own items.
+ */
+async function openCapCounts(db: Db, params: unknown[]) {
+  const [today, systemCode, scope] = params;
+  if (scope === null) {
+    const bySection = await db.query<{ sectionId: string; findings: number }>(
+      `select section_id as "sectionId", sum(items)::int as findings from evaluation_cap_open_sections
+       where $1::text is null or system_code = $1 group by 1 having sum(items) > 0 order by 2 desc, 1`,
+      [systemCode],
+    );
+    const [owed] = await db.query<{ n: number }>(
+      `select coalesce(sum(items), 0)::int as n from evaluation_cap_owed_deadlines
+       where deadline < $1 and ($2::text is null or system_code = $2)`,
+      [today, systemCode],
+    );
+    return { bySection, overdue: owed?.n ?? 0 };
+  }
+  const rows = await db.query<{ sectionId: string; findings: number; overdue: number }>(
+    `select coalesce(c.section_id, '') as "sectionId", count(*)::int as findings,
+       count(*) filter (where c.status in ('open', 'rejected') and c.deadline < $1)::int as overdue
+     from evaluation_cap_items c where c.enterprise_id = $3 and c.status <> 'closed'
+       and ($2::text is null or c.system_code = $2)
+     group by 1 order by 2 desc, 1`,
+    [today, systemCode, scope],
+  );
+  return {
+    bySection: rows.map((r) => ({ sectionId: r.sectionId, findings: r.findings })),
+    overdue: rows.reduce((s, r) => s + r.overdue, 0),
   };
 }
 

@@ -233,6 +233,8 @@ export async function createFinding(db: Db, actor: Actor, assessmentId: string, 
 }
 
 const WORKER_LIST_MAX = 500;
+/** The check's own findings in the response, as POST /api/v1/labour/check's default. */
+const CHECK_FINDINGS_RETURNED = 2000;
 
 /** The element of a CSC9000T-style system a labour breach belongs to (left empty when the system lacks it). */
 const LABOUR_SECTION: Record<LabourRuleId, string> = {
@@ -263,20 +265,20 @@ export async function labourCheckInAssessment(
   const a0 = await loadAssessment(db, actor, assessmentId);
   requireAuditor(actor, a0);
   if (!FINDING_STAGES.includes(a0.stage)) throw new AppError("EVALUATION_STAGE_LOCKED", { stage: a0.stage });
-  const check = await checkTimesheetSource(source, county, Number.MAX_SAFE_INTEGER);
+  // Every finding is grouped by rule as the check goes; only the first ones are kept with their texts.
+  const byRule = new Map<LabourRuleId, { workers: Set<string>; periods: Set<string>; severity: string }>();
+  const check = await checkTimesheetSource(source, county, CHECK_FINDINGS_RETURNED, (f) => {
+    let g = byRule.get(f.rule);
+    if (!g) {
+      g = { workers: new Set(), periods: new Set(), severity: f.severity };
+      byRule.set(f.rule, g);
+    }
+    if (g.workers.size < WORKER_LIST_MAX) g.workers.add(f.workerId);
+    if (g.periods.size < WORKER_LIST_MAX) g.periods.add(f.period);
+  });
   return db.tx(async (sql) => {
     const a = await loadAssessment(sql, actor, assessmentId, true);
     const today = todayInChina();
-    const byRule = new Map<LabourRuleId, { workers: Set<string>; periods: Set<string>; severity: string }>();
-    for (const f of check.findings) {
-      let g = byRule.get(f.rule);
-      if (!g) {
-        g = { workers: new Set(), periods: new Set(), severity: f.severity };
-        byRule.set(f.rule, g);
-      }
-      if (g.workers.size < WORKER_LIST_MAX) g.workers.add(f.workerId);
-      if (g.periods.size < WORKER_LIST_MAX) g.periods.add(f.period);
-    }
     const sections = new Set((await systemOf(sql, a.systemId)).sections.map((x) => x.id));
     const ids: string[] = [];
     for (const r of check.byRule) {
@@ -329,10 +331,7 @@ export async function labourCheckInAssessment(
     );
     await rescore(sql, { ...a, metrics });
     const findings = await findingsOf(sql, actor, a.id);
-    return {
-      check: { ...check, findings: check.findings.slice(0, 2000), truncated: check.findings.length > 2000 },
-      findings: findings.filter((f) => ids.includes(f.id)),
-    };
+    return { check, findings: findings.filter((f) => ids.includes(f.id)) };
   });
 }
 

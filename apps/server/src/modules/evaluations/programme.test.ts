@@ -88,6 +88,12 @@ describeWithFixtures("evaluation programme at scale: paged, sorted, filtered", (
     assert.equal(body.overdueCapItems, 1);
     assert.deepEqual(body.openFindingsBySection, [{ sectionId: "workingHours", findings: 1 }]);
     assert.ok(body.stages.some((s: { stage: string }) => s.stage === "cancelled"));
+    // The enterprise's own counts come from its items, the same.
+    const own = (await call(app, ent, "GET", URL)).json();
+    assert.deepEqual(
+      [own.openCapItems, own.overdueCapItems, own.openFindingsBySection],
+      [1, 1, [{ sectionId: "workingHours", findings: 1 }]],
+    );
     const past = (await call(app, assoc, "GET", `${URL}?pageSize=4&page=9`)).json().enterprises;
     assert.deepEqual([past.items.length, past.total], [0, 6]);
   });
@@ -129,6 +135,32 @@ describeWithFixtures("evaluation programme at scale: paged, sorted, filtered", (
       assert.equal(res.statusCode, 200, res.body);
       c.expect(res.json().enterprises.items);
     });
+
+  it("keeps the open and overdue counts exact through status and deadline changes and deletions", async () => {
+    const { app, db } = ctx();
+    const counts = async () => {
+      const body = (await call(app, assoc, "GET", URL)).json();
+      const [direct] = await db.query<{ open: number; overdue: number }>(
+        `select count(*) filter (where status <> 'closed')::int as open,
+           count(*) filter (where status in ('open', 'rejected') and deadline < current_date)::int as overdue
+         from evaluation_cap_items`,
+      );
+      assert.deepEqual([body.openCapItems, body.overdueCapItems], [direct?.open, direct?.overdue]);
+      return [body.openCapItems, body.overdueCapItems];
+    };
+    assert.deepEqual(await counts(), [1, 1]);
+    await db.query("update evaluation_cap_items set status = 'submitted'");
+    assert.deepEqual(await counts(), [1, 0]);
+    await db.query("update evaluation_cap_items set status = 'rejected', deadline = '2999-01-01'");
+    assert.deepEqual(await counts(), [1, 0]);
+    await db.query("update evaluation_cap_items set deadline = '2019-06-05'");
+    assert.deepEqual(await counts(), [1, 1]);
+    await db.query("update evaluation_cap_items set status = 'closed'");
+    assert.deepEqual(await counts(), [0, 0]);
+    await db.query("update evaluation_cap_items set status = 'open'");
+    await db.query("delete from evaluation_findings");
+    assert.deepEqual(await counts(), [0, 0]);
+  });
 
   it("shows an enterprise user its own row only; refuses an unknown sort", async () => {
     const { app, fixtures } = ctx();

@@ -79,6 +79,10 @@ export interface CheckOptions {
   county: string;
   /** How many findings to return (all are counted). */
   limit: number;
+  /** Called for every finding, returned or not (an assessment groups them by rule without keeping them all). */
+  onFinding?:
+    | ((f: { rule: LabourRuleId; workerId: string; period: string; severity: LabourSeverity }) => void)
+    | undefined;
   /** How a row's invalid field is named in the error: JSON `rows[3].hours`, file `file.row[12].hours`. */
   fieldName: (rowNumber: number, field: string) => string;
 }
@@ -204,6 +208,7 @@ export function checkColumns(cols: TimesheetColumns, opts: CheckOptions): Labour
         restWorkers.add(workerId);
         restMonths.add(wm);
       }
+      opts.onFinding?.(f);
       if (kept.length < opts.limit)
         kept.push({
           rule: f.rule,

@@ -3,7 +3,7 @@ import type { Actor } from "../../platform/access.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/db.ts";
 import { AppError } from "../../platform/errors.ts";
-import { checkColumns, type LabourCheckResult } from "./check.ts";
+import { type CheckOptions, checkColumns, type LabourCheckResult } from "./check.ts";
 import { RowLimitError, TimesheetColumns } from "./columns.ts";
 import { readTimesheetFile } from "./timesheet-file.ts";
 
@@ -21,6 +21,7 @@ export async function checkTimesheetSource(
   source: TimesheetSource,
   county: string,
   limit: number,
+  onFinding?: CheckOptions["onFinding"],
 ): Promise<LabourCheckResult> {
   const cols = new TimesheetColumns(MAX_TIMESHEET_ROWS);
   try {
@@ -43,6 +44,7 @@ export async function checkTimesheetSource(
   return checkColumns(cols, {
     county,
     limit,
+    onFinding,
     fieldName:
       source.kind === "json"
         ? (i, f) => (f === "row" ? `rows[${i}]` : `rows[${i}].${f}`)

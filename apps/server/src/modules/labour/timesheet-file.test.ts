@@ -26,10 +26,13 @@ function workbook(sheetData: string, sharedStrings?: string[]): Buffer {
 async function read(buf: Buffer) {
   const cols = new TimesheetColumns(1_000_000);
   await readTimesheetFile(buf, cols);
-  const rows = Array.from({ length: cols.length }, (_, i): Record<string, unknown> => ({
-    n: cols.rowNumber.data[i],
-    ...cols.row(i, formatDay),
-  }));
+  const rows = Array.from(
+    { length: cols.length },
+    (_, i): Record<string, unknown> => ({
+      n: cols.rowNumber.data[i],
+      ...cols.row(i, formatDay),
+    }),
+  );
   return { cols, rows };
 }
 
@@ -40,10 +43,10 @@ describe("timesheet XLSX reader", () => {
         // Row 1: a title; row 2: the header from shared strings; then data rows in the writers' variants.
         `<row r="1"><c r="A1" t="inlineStr"><is><t>2024 年 3 月</t></is></c></row>` +
           `<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c><c r="D2" t="s"><v>3</v></c><c r="E2" t="s"><v>4</v></c></row>` +
-          `<row r="3" spans="1:5"><c r="A3" t="s"><v>5</v></c><c r="B3" s="1"><v>45355</v></c><c r="C3"><v>10.5</v></c><c r="E3" t="b"><v>1</v></c></row>` +
+          `<row r="3" spans="1:5"><c r="A3" t="s"><v>5</v></c><c r="B3" s="1"><v>45355</v></c><c r="C3"><v>10.50</v></c><c r="E3" t="b"><v>1</v></c></row>` +
           `<row r="4"/>` +
           // No r on the row or its cells: the next row number, columns in order.
-          `<row><c t="inlineStr"><is><r><rPr><b/></rPr><t>A</t></r><r><t xml:space="preserve">&amp;2</t></r></is></c><c t="str"><v>2024-03-05</v></c><c><f>8+0</f><v>8</v></c><c/><c t="inlineStr"><is><t>否</t></is></c></row>` +
+          `<row><c t="inlineStr"><is><r><rPr><b/></rPr><t>A</t></r><r><t xml:space="preserve">&amp;2</t></r></is></c><c t="str"><v>2024-03-05</v></c><c><f>8+8</f><v>1.6E1</v></c><c/><c t="inlineStr"><is><t>否</t></is></c></row>` +
           // A cell skipped (D), a column after it (E) by its r.
           `<row r="9" customHeight="1"><c r="A9" t="s"><v>6</v></c><c r="B9" t="inlineStr"><is><t>2024/3/6</t></is></c><c r="C9" t="str"><v>9</v></c><c r="E9" t="s"><v>7</v></c></row>`,
         ["工号", "日期", "工时", "备注", "社保", "A1", "A3", "是"],
@@ -54,7 +57,7 @@ describe("timesheet XLSX reader", () => {
       [
         [3, "A1", "2024-03-04", 10.5, true],
         // The header's row was 2, row 4 is empty: the row without r is 5.
-        [5, "A&2", "2024-03-05", 8, false],
+        [5, "A&2", "2024-03-05", 16, false],
         [9, "A3", "2024-03-06", 9, true],
       ],
     );

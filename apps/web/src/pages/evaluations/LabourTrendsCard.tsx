@@ -138,12 +138,16 @@ export function ComplianceChart({
   return <div ref={ref} style={{ height: 300 }} data-testid={testId} />;
 }
 
-/** The card of the programme page: the cluster's monthly hours and compliance, one enterprise overlaid. */
-export function LabourTrendsCard() {
+/**
+ * The card of the programme page: the cluster's monthly hours and compliance, one enterprise overlaid (picked here,
+ * or fixed by `enterpriseId`, e.g. on an enterprise's own page).
+ */
+export function LabourTrendsCard({ enterpriseId: fixed }: { enterpriseId?: string } = {}) {
   const { t } = useI18n();
   const { user } = useAuth();
   const own = user?.role === "enterprise";
-  const [enterpriseId, setEnterpriseId] = useState<string | null>(null);
+  const [picked, setEnterpriseId] = useState<string | null>(null);
+  const enterpriseId = fixed ?? picked;
   const trends = useApi<LabourTrends>("/api/v1/labour/trends", enterpriseId ? { enterpriseId } : undefined);
   const data = trends.data;
   const enterprise = data?.enterprise ?? null;
@@ -163,7 +167,7 @@ export function LabourTrendsCard() {
       style={{ marginBottom: 16 }}
       data-testid="labour-trends"
       extra={
-        own ? null : (
+        own || fixed ? null : (
           <Flex gap={8} align="center">
             <Typography.Text type="secondary">{t("labourTrends.enterprise")}</Typography.Text>
             <div style={{ width: 320 }} data-testid="labour-trends-enterprise">
