@@ -54,7 +54,10 @@ async function submitOne(job: SubmitJob, i: number, since: number): Promise<Subm
       return { ms, status: res.status, error: body.error?.code ?? `HTTP ${res.status}` };
     return { ms, status: res.status, trackingNumber: body.trackingNumber };
   } catch (err) {
-    return { ms: performance.now() - since, status: 0, error: (err as Error).message };
+    // fetch says "fetch failed"; the cause says why (ECONNRESET, a timeout, …).
+    const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (err as Error).message;
+    return { ms: performance.now() - since, status: 0, error: `network: ${reason}` };
   }
 }
 

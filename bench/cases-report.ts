@@ -230,6 +230,8 @@ export function sustainedSection(
       `(${n(r.distinct)} distinct); the cases table grew by ${n(r.added)} rows; ${n(r.inWindow)} web cases submitted ` +
       "since the run began",
     ...(errors.length ? [`- Errors: ${errorText(r.result)}`] : []),
+    `- Latency under this load (no target; the single-submission target is case-submit's): p50 ${ms(s.p50)} ms, ` +
+      `p95 ${ms(s.p95)} ms`,
     "",
     ...targetTable(
       [
@@ -242,12 +244,7 @@ export function sustainedSection(
         {
           target: "no lost case (every returned tracking number found, no row more or less)",
           measured: `${n(lost)} lost, ${n(r.added - r.returned)} unaccounted rows`,
-          ok: lost === 0 && r.distinct === r.returned && r.added === r.returned && r.returned === sent,
-        },
-        {
-          target: "(for reference) submission p95 under this load ≤ 30 ms",
-          measured: `${ms(s.p95)} ms`,
-          ok: s.p95 <= 30,
+          ok: lost === 0 && r.distinct === r.returned && r.added === r.returned,
         },
       ],
       atScale,

@@ -6,9 +6,10 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { formatTrackingNumber, seededRandom, shanghaiDate } from "@jingwei/rules";
 import { buildApp } from "../apps/server/src/app.ts";
-import { listCases } from "../apps/server/src/modules/cases/read.ts";
+import { getPublicCase, listCases } from "../apps/server/src/modules/cases/read.ts";
 import type { CaseListQuery, StatsQuery } from "../apps/server/src/modules/cases/schemas.ts";
 import { caseStats } from "../apps/server/src/modules/cases/stats.ts";
+import { submitCase } from "../apps/server/src/modules/cases/submit.ts";
 import type { Actor } from "../apps/server/src/platform/access.ts";
 import { loadConfig } from "../apps/server/src/platform/config.ts";
 import type { Db } from "../apps/server/src/platform/db.ts";
@@ -56,9 +57,14 @@ interface Server {
 
 async function startServer(db: Db): Promise<Server> {
   // The public routes' per-address limits, read when the routes are registered: one client sends everything here.
-  process.env.JINGWEI_CASE_SUBMIT_PER_MINUTE = "1000000000";
-  process.env.JINGWEI_CASE_LOOKUP_PER_MINUTE = "1000000000";
+  const limits = ["JINGWEI_CASE_SUBMIT_PER_MINUTE", "JINGWEI_CASE_LOOKUP_PER_MINUTE"] as const;
+  const saved = limits.map((name) => process.env[name]);
+  for (const name of limits) process.env[name] = "1000000000";
   const app = await buildApp({ db, config: loadConfig({}), serveWeb: false });
+  limits.forEach((name, i) => {
+    if (saved[i] === undefined) delete process.env[name];
+    else process.env[name] = saved[i];
+  });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return { base: `http://127.0.0.1:${port}`, close: () => app.close() };
@@ -176,7 +182,6 @@ async function runSubmit(db: Db, server: Server, ctx: SuiteContext): Promise<Cas
   );
   const concurrent = await closed(ctx.requests, ctx.concurrency, "con");
   const explained = await explainStatements(db, "submit", async (spy) => {
-    const { submitCase } = await import("../apps/server/src/modules/cases/submit.ts");
     await submitCase(spy, {
       channel: "web",
       text: bodies[0] as never,
@@ -263,7 +268,6 @@ async function runLookup(db: Db, server: Server, ctx: SuiteContext): Promise<Cas
   ];
   const runs = await measureMix(server, "", mix, ctx, "case-lookup");
   const explained = await explainStatements(db, "lookup", async (spy) => {
-    const { getPublicCase } = await import("../apps/server/src/modules/cases/read.ts");
     await getPublicCase(spy, sample[0] as string);
   });
   return {

@@ -8,8 +8,8 @@ import type { StatsQuery } from "./schemas.ts";
 // The loop's dashboard, in SQL with the definitions of packages/rules stats.ts: collected = every case but
 // duplicates; closed (办结) = closed, not responsible, withdrawn; medians over the cases that got there.
 //
-// Staff read the rollups of migration 0017 (case_stats_daily, case_stats_durations, kept exact by a trigger): at
-// 1,000,000 cases counting the cases table takes seconds, the rollups' ~30,000 rows a few milliseconds. Overdue
+// Staff read the rollups of migration 0017 (case_stats, case_stats_durations, kept exact by a trigger): at
+// 1,000,000 cases counting the cases table takes seconds, the rollup's ~13,000 month rows milliseconds. Overdue
 // counts come from the index of open cases by deadline (they depend on the time of the request), medians from the
 // duration histogram and then the index on the duration (bench/README.md, "Case scenarios"). Enterprise users see
 // their own few cases: counted from the cases table (statsFromCases, also the reference the tests compare with).
