@@ -2,7 +2,7 @@
 // measured, and the latency per kind of request.
 import type { SubmitResult } from "./cases-client.ts";
 import type { CaseLoad } from "./cases-load.ts";
-import { headerLines, type SectionHeader } from "./report.ts";
+import { headerLines, mixTable, type SectionHeader } from "./report.ts";
 import type { Explained, HttpRun } from "./search.ts";
 import { ms, perSecond, type Summary, summarise } from "./stats.ts";
 
@@ -157,53 +157,10 @@ export function caseSection(h: SectionHeader, cases: number, load: CaseLoad, r: 
       atScale,
     ),
     "",
-    row([
-      "kind",
-      "share",
-      "matches",
-      "p50",
-      "p95",
-      "p99",
-      `×${r.concurrency} p50`,
-      `×${r.concurrency} p95`,
-      "plan",
-    ]),
-    row(["---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:"]),
-  );
-  for (const k of r.kinds) {
-    const s = seq.summary(k.kind);
-    const c = con.summary(k.kind);
-    const total = r.http.sequential.totals.get(k.kind);
-    lines.push(
-      row([
-        `${k.kind} <sub>${k.what}</sub>`,
-        `${k.weight} %`,
-        !r.listed || !total
-          ? "–"
-          : total.min === total.max
-            ? n(total.min)
-            : `${n(total.min)}–${n(total.max)}`,
-        ms(s.p50),
-        ms(s.p95),
-        ms(s.p99),
-        ms(c.p50),
-        ms(c.p95),
-        plan(k.kind),
-      ]),
-    );
-  }
-  lines.push(
-    row([
-      "**all**",
-      "100 %",
-      "",
-      `**${ms(all.p50)}**`,
-      `**${ms(all.p95)}**`,
-      `**${ms(all.p99)}**`,
-      ms(conAll.p50),
-      ms(conAll.p95),
-      "",
-    ]),
+    ...mixTable(
+      { ...r.http, mix: r.kinds, listed: r.listed, concurrency: r.concurrency },
+      { headers: ["plan"], cells: (kind) => [plan(kind)] },
+    ),
   );
   return lines.join("\n");
 }

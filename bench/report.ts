@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import type { GenerationStats } from "./generate.ts";
-import type { SearchResult } from "./search.ts";
+import type { HttpRun, SearchResult } from "./search.ts";
 import { ms, perSecond, type Summary } from "./stats.ts";
 
 export interface Machine {
@@ -114,6 +114,76 @@ export const targetLines = (targets: Target[]) =>
   );
 
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+
+/**
+ * The latency table of a request mix sent sequentially and by `concurrency` clients: a row a kind (with the range
+ * of matches when the route is `listed`), then all. `extra` adds columns: its cells for a kind, blank for all.
+ */
+export function mixTable(
+  r: {
+    mix: { kind: string; what: string; weight: number }[];
+    listed?: boolean;
+    sequential: HttpRun;
+    concurrent: HttpRun;
+    concurrency: number;
+  },
+  extra: { headers: string[]; cells: (kind: string) => string[] } = { headers: [], cells: () => [] },
+): string[] {
+  const seq = r.sequential.recorder;
+  const con = r.concurrent.recorder;
+  const all = seq.summary();
+  const conAll = con.summary();
+  const lines = [
+    row([
+      "kind",
+      "share",
+      "matches",
+      "p50",
+      "p95",
+      "p99",
+      `×${r.concurrency} p50`,
+      `×${r.concurrency} p95`,
+      ...extra.headers,
+    ]),
+    row(["---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", ...extra.headers.map(() => "--:")]),
+  ];
+  for (const k of r.mix) {
+    const s = seq.summary(k.kind);
+    const c = con.summary(k.kind);
+    const total = r.sequential.totals.get(k.kind);
+    lines.push(
+      row([
+        `${k.kind} <sub>${k.what}</sub>`,
+        `${k.weight} %`,
+        !r.listed || !total
+          ? "–"
+          : total.min === total.max
+            ? n(total.min)
+            : `${n(total.min)}–${n(total.max)}`,
+        ms(s.p50),
+        ms(s.p95),
+        ms(s.p99),
+        ms(c.p50),
+        ms(c.p95),
+        ...extra.cells(k.kind),
+      ]),
+    );
+  }
+  lines.push(
+    row([
+      "**all**",
+      "100 %",
+      "",
+      `**${ms(all.p50)}**`,
+      `**${ms(all.p95)}**`,
+      `**${ms(all.p99)}**`,
+      ms(conAll.p50),
+      ms(conAll.p95),
+      ...extra.headers.map(() => ""),
+    ]),
+  );
+  return lines;
+}
 
 export function searchSection(h: SectionHeader, g: GenerationStats, r: SearchResult): string {
   const lines = [...headerLines(h), ...generationLines(g)];

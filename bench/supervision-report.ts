@@ -1,10 +1,9 @@
-import { headerLines, type SectionHeader, type Target, targetLines } from "./report.ts";
+import { headerLines, mixTable, type SectionHeader, type Target, targetLines } from "./report.ts";
 import { ms, perSecond } from "./stats.ts";
 import type { HttpOutcome, ReclassifyOutcome } from "./supervision.ts";
 import type { SupervisionLoad } from "./supervision-load.ts";
 
 const n = (x: number) => x.toLocaleString("en-US");
-const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 
 /** The issue's scale: targets are judged there (and, for PGlite, at the demo cluster's size). */
 export const ISSUE_SCALE = { enterprises: 50_000, lots: 5_000_000 };
@@ -85,41 +84,7 @@ export function httpSection(
       `${perSecond(all.n, r.sequential.seconds)} req/s, ${r.concurrency} concurrent clients ` +
       `${perSecond(conAll.n, r.concurrent.seconds)} req/s`,
     "",
-    row(["kind", "share", "matches", "p50", "p95", "p99", `×${r.concurrency} p50`, `×${r.concurrency} p95`]),
-    row(["---", "--:", "--:", "--:", "--:", "--:", "--:", "--:"]),
-  );
-  for (const k of r.mix) {
-    const s = seq.summary(k.kind);
-    const c = con.summary(k.kind);
-    const total = r.sequential.totals.get(k.kind);
-    lines.push(
-      row([
-        `${k.kind} <sub>${k.what}</sub>`,
-        `${k.weight} %`,
-        !r.listed || !total
-          ? "–"
-          : total.min === total.max
-            ? n(total.min)
-            : `${n(total.min)}–${n(total.max)}`,
-        ms(s.p50),
-        ms(s.p95),
-        ms(s.p99),
-        ms(c.p50),
-        ms(c.p95),
-      ]),
-    );
-  }
-  lines.push(
-    row([
-      "**all**",
-      "100 %",
-      "",
-      `**${ms(all.p50)}**`,
-      `**${ms(all.p95)}**`,
-      `**${ms(all.p99)}**`,
-      ms(conAll.p50),
-      ms(conAll.p95),
-    ]),
+    ...mixTable({ ...r, sequential: r.sequential, concurrent: r.concurrent }),
   );
   return lines.join("\n");
 }

@@ -11,9 +11,10 @@ import {
 } from "@jingwei/rules";
 import type { Role } from "../../platform/access.ts";
 import type { App } from "../../platform/http.ts";
-import { describeWithFixtures, loginEveryRole } from "../../testing/fixtures.ts";
+import { describeWithFixtures } from "../../testing/fixtures.ts";
 import { call, freshAddress, type Session } from "../../testing/harness.ts";
 import { runDailyDigest } from "./jobs.ts";
+import { casesSetUp } from "./testing.ts";
 
 const VALID = {
   category: "labourAndTalent",
@@ -56,19 +57,7 @@ describeWithFixtures("cases", (ctx) => {
 
   before(async () => {
     const { app, db, fixtures } = ctx();
-    s = await loginEveryRole(app, fixtures);
-    const rows = await db.query<{ id: string; code: string }>("select id, code from departments");
-    depts = Object.fromEntries(rows.map((r) => [r.code, r.id]));
-    // The inspector works for the labour bureau, the lab for the environment bureau (department members).
-    for (const [code, role] of [
-      ["hrss", "inspector"],
-      ["env", "lab"],
-    ] as const) {
-      const res = await call(app, s.admin, "PUT", `/api/v1/departments/${depts[code]}/members`, {
-        userIds: [fixtures.userIds[role]],
-      });
-      assert.equal(res.statusCode, 200, res.body);
-    }
+    ({ s, depts } = await casesSetUp(app, db, fixtures));
   });
 
   it("a public submission gets a tracking number, is routed by category and is stored with its deadlines", async () => {

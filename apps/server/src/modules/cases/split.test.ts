@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { addWorkingDays, DEFAULT_WORK_CALENDAR, formatTrackingNumber } from "@jingwei/rules";
 import type { Role } from "../../platform/access.ts";
-import { describeWithFixtures, loginEveryRole } from "../../testing/fixtures.ts";
+import { describeWithFixtures } from "../../testing/fixtures.ts";
 import { call, freshAddress, type Session } from "../../testing/harness.ts";
+import { casesSetUp, recordCase } from "./testing.ts";
 
 // POST /api/v1/cases/:id/split: one case raising several problems becomes new cases routed by category.
 
@@ -27,11 +28,7 @@ describeWithFixtures("cases: split", (ctx) => {
   const split = (session: Session, id: string, body: unknown) =>
     call(ctx().app, session, "POST", `/api/v1/cases/${id}/split`, body);
   /** A case the enterprise user raised (so the parts' submitter can be checked too). */
-  const raise = async (title = LETTER.title) => {
-    const res = await call(ctx().app, s.enterprise, "POST", "/api/v1/cases", { ...LETTER, title });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json() as { id: string; trackingNumber: string };
-  };
+  const raise = (title = LETTER.title) => recordCase(ctx().app, s.enterprise, { ...LETTER, title });
   const counts = async () => {
     const [row] = await ctx().db.query<{ cases: number; events: number; audit: number }>(
       `select (select count(*)::int from cases) as cases, (select count(*)::int from case_events) as events,
@@ -42,19 +39,11 @@ describeWithFixtures("cases: split", (ctx) => {
 
   before(async () => {
     const { app, db, fixtures } = ctx();
-    s = await loginEveryRole(app, fixtures);
-    const rows = await db.query<{ id: string; code: string }>("select id, code from departments");
-    depts = Object.fromEntries(rows.map((r) => [r.code, r.id]));
-    for (const [code, role] of [
+    ({ s, depts } = await casesSetUp(app, db, fixtures, [
       ["hrss", "inspector"],
       ["env", "lab"],
       ["econ", "association"],
-    ] as const) {
-      const res = await call(app, s.admin, "PUT", `/api/v1/departments/${depts[code]}/members`, {
-        userIds: [fixtures.userIds[role]],
-      });
-      assert.equal(res.statusCode, 200, res.body);
-    }
+    ]));
   });
 
   it("creates one routed case per part on the original's clock, linked both ways, and tells everyone", async () => {

@@ -5,13 +5,14 @@ import { generateTrackingNumber, TRACKING_RANDOM_BYTES } from "@jingwei/rules";
 import type { Actor, Role } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { App } from "../../platform/http.ts";
-import { describeWithFixtures, loginEveryRole } from "../../testing/fixtures.ts";
+import { describeWithFixtures } from "../../testing/fixtures.ts";
 import { call, freshAddress, type Session } from "../../testing/harness.ts";
 import { viewerOf } from "./model.ts";
 import { filterSql, listCases } from "./read.ts";
 import { splitPeriods } from "./rollup.ts";
 import type { CaseFilters, StatsQuery } from "./schemas.ts";
 import { caseStats, statsFromCases } from "./stats.ts";
+import { casesSetUp, recordCase } from "./testing.ts";
 
 // The rollups of migration 0017 (case_stats, case_stats_durations) must hold exactly what counting the cases gives,
 // whatever happens to a case; the dashboard and the list's totals read from them must equal the plain counts.
@@ -206,18 +207,7 @@ describeWithFixtures("case statistics: the rollups (migration 0017)", (ctx) => {
 
   before(async () => {
     const { app, db, fixtures } = ctx();
-    s = await loginEveryRole(app, fixtures);
-    const rows = await db.query<{ id: string; code: string }>("select id, code from departments");
-    depts = Object.fromEntries(rows.map((r) => [r.code, r.id]));
-    for (const [code, role] of [
-      ["hrss", "inspector"],
-      ["env", "lab"],
-    ] as const) {
-      const res = await call(app, s.admin, "PUT", `/api/v1/departments/${depts[code]}/members`, {
-        userIds: [fixtures.userIds[role]],
-      });
-      assert.equal(res.statusCode, 200, res.body);
-    }
+    ({ s, depts } = await casesSetUp(app, db, fixtures));
     for (const role of ["regulator", "inspector", "lab"] as const)
       actors[role] = {
         userId: fixtures.userIds[role],
@@ -241,13 +231,12 @@ describeWithFixtures("case statistics: the rollups (migration 0017)", (ctx) => {
       "政策咨询",
       '<a href="http://a.example">a</a> http://b.example http://c.example',
     );
-    const phone = await call(app, s.regulator, "POST", "/api/v1/cases", {
+    await recordCase(app, s.regulator, {
       channel: "phone",
       category: "finance",
       title: "电话反映续贷困难",
       description: "企业电话反映流动资金贷款续贷困难。",
     });
-    assert.equal(phone.statusCode, 201, phone.body);
     const [{ held } = { held: 0 }] = await db.query<{ held: number }>(
       "select count(*)::int as held from cases where held_for_review",
     );

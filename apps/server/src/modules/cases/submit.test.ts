@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { formatTrackingNumber } from "@jingwei/rules";
 import type { Role } from "../../platform/access.ts";
-import { describeWithFixtures, loginEveryRole } from "../../testing/fixtures.ts";
-import { call, freshAddress, type Session } from "../../testing/harness.ts";
+import { describeWithFixtures } from "../../testing/fixtures.ts";
+import { freshAddress, type Session } from "../../testing/harness.ts";
+import { casesSetUp, recordCase } from "./testing.ts";
 
 // submitCase writes a submission in one statement (submit.ts SUBMIT_STATEMENT): the same rows addEvent,
 // notifyDepartment / notifyCoordinators and writeAudit write for the other actions.
@@ -14,13 +15,9 @@ describeWithFixtures("case submission: the rows one statement writes", (ctx) => 
 
   before(async () => {
     const { app, db, fixtures } = ctx();
-    s = await loginEveryRole(app, fixtures);
-    const [d] = await db.query<{ id: string }>("select id from departments where code = 'hrss'");
-    hrss = (d as { id: string }).id;
-    const res = await call(app, s.admin, "PUT", `/api/v1/departments/${hrss}/members`, {
-      userIds: [fixtures.userIds.inspector],
-    });
-    assert.equal(res.statusCode, 200, res.body);
+    const setUp = await casesSetUp(app, db, fixtures, [["hrss", "inspector"]]);
+    s = setUp.s;
+    hrss = setUp.depts.hrss as string;
   });
 
   const rowsOf = async (trackingNumber: string) => {
@@ -132,14 +129,12 @@ describeWithFixtures("case submission: the rows one statement writes", (ctx) => 
 
   it("a coordinator's record no department takes: the coordinators told, no mail, the coordinator audited", async () => {
     const { app, db, fixtures } = ctx();
-    const res = await call(app, s.regulator, "POST", "/api/v1/cases", {
+    const { trackingNumber: number } = await recordCase(app, s.regulator, {
       channel: "phone",
       category: "other",
       title: "园区路灯损坏",
       description: "电话反映园区东门路灯损坏多日。",
     });
-    assert.equal(res.statusCode, 201, res.body);
-    const number = res.json().trackingNumber as string;
     const { c, events, notices, mail, audit } = await rowsOf(number);
     assert.equal(c.departmentId, null);
     assert.deepEqual(

@@ -1,12 +1,11 @@
 import { App, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
 import { api } from "../../api/client";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { applyFieldErrors } from "../../components/formErrors";
 import { useI18n } from "../../i18n/I18nProvider";
 import { displayTrackingNumber, useCategories } from "./shared";
 import { type Channel, STAFF_CHANNELS } from "./types";
+import { useModalSubmit } from "./useModalSubmit";
 
 interface Values {
   category: string;
@@ -33,33 +32,21 @@ export function CaseCreateModal({ open, staff, salonId, onClose, onCreated }: Pr
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const categories = useCategories();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const onOk = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const body = Object.fromEntries(
-        Object.entries({ ...values, ...(salonId ? { channel: "salon", salonId } : {}) }).filter(
-          ([, v]) => v !== undefined && v !== null && v !== "",
-        ),
-      );
-      const created = await api<{ id: string; trackingNumber: string }>("/api/v1/cases", {
-        method: "POST",
-        body,
-      });
-      message.success(t("cases.create.created", { number: displayTrackingNumber(created.trackingNumber) }));
-      form.resetFields();
-      onCreated(created);
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, onOk } = useModalSubmit(form, async (values) => {
+    const body = Object.fromEntries(
+      Object.entries({ ...values, ...(salonId ? { channel: "salon", salonId } : {}) }).filter(
+        ([, v]) => v !== undefined && v !== null && v !== "",
+      ),
+    );
+    const created = await api<{ id: string; trackingNumber: string }>("/api/v1/cases", {
+      method: "POST",
+      body,
+    });
+    message.success(t("cases.create.created", { number: displayTrackingNumber(created.trackingNumber) }));
+    form.resetFields();
+    onCreated(created);
+  });
 
   return (
     <Modal

@@ -4,10 +4,10 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { api } from "../../api/client";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { applyFieldErrors } from "../../components/formErrors";
 import { useI18n } from "../../i18n/I18nProvider";
 import { displayTrackingNumber, useCategories, useDepartments } from "./shared";
 import type { SplitPart } from "./types";
+import { useModalSubmit } from "./useModalSubmit";
 
 interface Values {
   parts: { category?: string; title?: string; description?: string }[];
@@ -32,35 +32,23 @@ export function CaseSplitModal({
   const [form] = Form.useForm<Values>();
   const categories = useCategories();
   const departments = useDepartments(open);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<SplitPart[] | null>(null);
   const required = [{ required: true, message: t("form.required") }];
   const departmentName = (id: string | null) =>
     departments.options.find((d) => d.value === id)?.label ?? t("cases.split.unrouted");
 
+  const { saving, error, setError, onOk } = useModalSubmit(form, async (values) => {
+    const res = await api<{ parts: SplitPart[] }>(`/api/v1/cases/${caseId}/split`, {
+      method: "POST",
+      body: values,
+    });
+    setCreated(res.parts);
+    onDone();
+  });
   const close = () => {
     setCreated(null);
     setError(null);
     onClose();
-  };
-  const onOk = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const res = await api<{ parts: SplitPart[] }>(`/api/v1/cases/${caseId}/split`, {
-        method: "POST",
-        body: values,
-      });
-      setCreated(res.parts);
-      onDone();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
   };
 
   return (

@@ -5,10 +5,11 @@ import { useI18n } from "../../i18n/I18nProvider";
 import {
   AddButton,
   Field,
-  ItemControls,
+  ListItemControls,
   LocalizedField,
   NumberField,
   ProvenanceField,
+  RowControls,
   SelectField,
   TextField,
   useEditor,
@@ -19,12 +20,10 @@ import {
   evenBands,
   type LadderStep,
   type Level,
-  moveItem,
   newRule,
   type Overall,
   RULE_KINDS,
   type Rule,
-  removeItem,
 } from "./systemForm";
 
 // Levels (best first), section bands, the overall method (bands of the total or a ladder of section levels) and
@@ -72,14 +71,7 @@ function LevelsEditor({ levels }: { levels: Level[] }) {
                 step={1}
                 width={130}
               />
-              <div style={{ paddingTop: i === 0 ? 30 : 4 }}>
-                <ItemControls
-                  index={i}
-                  count={levels.length}
-                  onMove={(to) => change<Level[]>("rating.levels", (x) => moveItem(x ?? [], i, to))}
-                  onRemove={() => change<Level[]>("rating.levels", (x) => removeItem(x ?? [], i))}
-                />
-              </div>
+              <RowControls list="rating.levels" index={i} count={levels.length} />
             </Flex>
           );
         })}
@@ -129,14 +121,7 @@ function BandsEditor({ path, bands, label }: { path: string; bands: Band[]; labe
                 label={i === 0 ? t("systemEditor.field.max") : undefined}
                 value={b?.max}
               />
-              <div style={{ paddingTop: i === 0 ? 30 : 4 }}>
-                <ItemControls
-                  index={i}
-                  count={bands.length}
-                  onMove={(to) => change<Band[]>(path, (x) => moveItem(x ?? [], i, to))}
-                  onRemove={() => change<Band[]>(path, (x) => removeItem(x ?? [], i))}
-                />
-              </div>
+              <RowControls list={path} index={i} count={bands.length} />
             </Flex>
           );
         })}
@@ -174,14 +159,7 @@ function LadderEditor({ overall }: { overall: Overall }) {
                     options={levels}
                     width={160}
                   />
-                  <div style={{ paddingTop: 30 }}>
-                    <ItemControls
-                      index={i}
-                      count={ladder.length}
-                      onMove={(to) => change<LadderStep[]>(path, (x) => moveItem(x ?? [], i, to))}
-                      onRemove={() => change<LadderStep[]>(path, (x) => removeItem(x ?? [], i))}
-                    />
-                  </div>
+                  <RowControls list={path} index={i} count={ladder.length} labelled />
                 </Flex>
                 <Field path={`${p}.when`} label={t("systemEditor.field.when")}>
                   <Flex vertical gap={0}>
@@ -212,18 +190,7 @@ function LadderEditor({ overall }: { overall: Overall }) {
                             min={0}
                             step={1}
                           />
-                          <div style={{ paddingTop: ci === 0 ? 30 : 4 }}>
-                            <ItemControls
-                              index={ci}
-                              count={when.length}
-                              onMove={(to) =>
-                                change<LadderStep["when"]>(`${p}.when`, (x) => moveItem(x ?? [], ci, to))
-                              }
-                              onRemove={() =>
-                                change<LadderStep["when"]>(`${p}.when`, (x) => removeItem(x ?? [], ci))
-                              }
-                            />
-                          </div>
+                          <RowControls list={`${p}.when`} index={ci} count={when.length} />
                         </Flex>
                       );
                     })}
@@ -261,21 +228,14 @@ function LadderEditor({ overall }: { overall: Overall }) {
 
 function RuleCard({ rule, index, count }: { rule: Rule; index: number; count: number }) {
   const { t } = useI18n();
-  const { change, update, levels, current } = useEditor();
+  const { update, levels, current } = useEditor();
   const p = `rating.rules[${index}]`;
   return (
     <Card
       size="small"
       data-path={p}
       title={`${index + 1}. ${RULE_KINDS.includes(rule?.kind) ? t(`systemEditor.rule.${rule.kind}`) : String(rule?.kind)}`}
-      extra={
-        <ItemControls
-          index={index}
-          count={count}
-          onMove={(to) => change<Rule[]>("rating.rules", (x) => moveItem(x ?? [], index, to))}
-          onRemove={() => change<Rule[]>("rating.rules", (x) => removeItem(x ?? [], index))}
-        />
-      }
+      extra={<ListItemControls list="rating.rules" index={index} count={count} />}
     >
       <Flex gap={12} wrap align="flex-start">
         <Field path={`${p}.kind`} label={t("systemEditor.field.kind")} width={220}>

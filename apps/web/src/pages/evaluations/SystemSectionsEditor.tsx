@@ -6,9 +6,11 @@ import {
   AddButton,
   Field,
   ItemControls,
+  ListItemControls,
   LocalizedField,
   NumberField,
   ProvenanceField,
+  RowControls,
   SelectField,
   SwitchField,
   TextField,
@@ -78,14 +80,7 @@ function ThresholdSteps({ path, scoring }: { path: string; scoring: Scoring | un
                 value={s?.points}
                 min={0}
               />
-              <div style={{ paddingTop: i === 0 ? 30 : 4 }}>
-                <ItemControls
-                  index={i}
-                  count={steps.length}
-                  onMove={(to) => change<Scoring["steps"]>(`${path}.steps`, (l) => moveItem(l ?? [], i, to))}
-                  onRemove={() => change<Scoring["steps"]>(`${path}.steps`, (l) => removeItem(l ?? [], i))}
-                />
-              </div>
+              <RowControls list={`${path}.steps`} index={i} count={steps.length} />
             </Flex>
           ))}
           <AddButton
@@ -131,14 +126,7 @@ function ChoiceOptions({ path, ind }: { path: string; ind: EditorIndicator }) {
               min={0}
               width={100}
             />
-            <div style={{ paddingTop: i === 0 ? 30 : 4 }}>
-              <ItemControls
-                index={i}
-                count={options.length}
-                onMove={(to) => change<Options>(`${path}.options`, (l) => moveItem(l ?? [], i, to))}
-                onRemove={() => change<Options>(`${path}.options`, (l) => removeItem(l ?? [], i))}
-              />
-            </div>
+            <RowControls list={`${path}.options`} index={i} count={options.length} />
           </Flex>
         ))}
         <AddButton
@@ -265,7 +253,7 @@ function IndicatorCard({
   weighted: boolean;
 }) {
   const { t, locale } = useI18n();
-  const { update, change } = useEditor();
+  const { update } = useEditor();
   const path = `sections[${sectionIndex}].indicators[${index}]`;
   const list = `sections[${sectionIndex}].indicators`;
   return (
@@ -282,13 +270,12 @@ function IndicatorCard({
         </Space>
       }
       extra={
-        <ItemControls
+        <ListItemControls
+          list={list}
           index={index}
           count={count}
           confirm="systemEditor.indicator.remove"
           testId={`indicator-${ind.id}`}
-          onMove={(to) => change<EditorIndicator[]>(list, (l) => moveItem(l ?? [], index, to))}
-          onRemove={() => change<EditorIndicator[]>(list, (l) => removeItem(l ?? [], index))}
         />
       }
       style={{ marginBottom: 12 }}

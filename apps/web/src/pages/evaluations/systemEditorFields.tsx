@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Switch, Tooltip } from "antd";
 import { createContext, type ReactNode, useContext } from "react";
 import { type MessageKey, useI18n } from "../../i18n/I18nProvider";
-import type { EditorSystem, Provenance, SystemIssue } from "./systemForm";
+import { type EditorSystem, moveItem, type Provenance, removeItem, type SystemIssue } from "./systemForm";
 import type { LocalizedText } from "./types";
 
 // Field controls of the evaluation-system editor. Each edits one path of the definition and shows the validator's
@@ -369,5 +369,51 @@ export function ItemControls({
         remove
       )}
     </span>
+  );
+}
+
+/** The ItemControls of item `index` of the list at `list`, moving and removing it there. */
+export function ListItemControls({
+  list,
+  index,
+  count,
+  confirm,
+  testId,
+}: {
+  list: string;
+  index: number;
+  count: number;
+  confirm?: MessageKey;
+  testId?: string;
+}) {
+  const { change } = useEditor();
+  return (
+    <ItemControls
+      index={index}
+      count={count}
+      confirm={confirm}
+      testId={testId}
+      onMove={(to) => change<unknown[]>(list, (l) => moveItem(l ?? [], index, to))}
+      onRemove={() => change<unknown[]>(list, (l) => removeItem(l ?? [], index))}
+    />
+  );
+}
+
+/** ListItemControls at the end of a row of fields, level with them: labels head only the first row unless `labelled`. */
+export function RowControls({
+  list,
+  index,
+  count,
+  labelled = index === 0,
+}: {
+  list: string;
+  index: number;
+  count: number;
+  labelled?: boolean;
+}) {
+  return (
+    <div style={{ paddingTop: labelled ? 30 : 4 }}>
+      <ListItemControls list={list} index={index} count={count} />
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { CalendarYear } from "../types";
 import { EditModal } from "./EditModal";
+import { yesNoColumn } from "./fields";
 
 const lines = (s: unknown) =>
   String(s ?? "")
@@ -46,12 +47,7 @@ export function CalendarTab() {
             dataIndex: "makeUpWorkdays",
             render: (m: string[]) => m.join("、"),
           },
-          {
-            title: t("cases.admin.verified"),
-            dataIndex: "verified",
-            width: 90,
-            render: (v: boolean) => (v ? t("common.yes") : t("common.no")),
-          },
+          yesNoColumn(t, "cases.admin.verified", "verified", 90),
           { title: t("cases.admin.source"), dataIndex: "source", ellipsis: true },
           {
             title: t("common.actions"),

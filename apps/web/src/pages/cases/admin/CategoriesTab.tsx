@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Form, Input, InputNumber, Select, Switch, Table } from "antd";
+import { Button, Form, InputNumber, Select, Table } from "antd";
 import { useState } from "react";
 import { api } from "../../../api/client";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -7,6 +7,7 @@ import { useI18n } from "../../../i18n/I18nProvider";
 import { useCategories, useDepartments } from "../shared";
 import type { Category } from "../types";
 import { EditModal } from "./EditModal";
+import { CodeNameFields, codeNameColumns, OrderActiveFields, yesNoColumn } from "./fields";
 
 /** 问题类别与时限: categories, the department each is routed to, and their deadlines in working days. */
 export function CategoriesTab() {
@@ -33,8 +34,7 @@ export function CategoriesTab() {
         dataSource={categories.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: t("cases.admin.code"), dataIndex: "code", width: 170 },
-          { title: t("cases.admin.name"), render: (_, c) => (locale === "zh-CN" ? c.nameZh : c.nameEn) },
+          ...codeNameColumns<Category>(t, locale, 170),
           {
             title: t("cases.field.department"),
             dataIndex: "departmentName",
@@ -43,12 +43,7 @@ export function CategoriesTab() {
           { title: t("cases.admin.ackDays"), dataIndex: "acknowledgeDays", width: 110 },
           { title: t("cases.admin.firstDays"), dataIndex: "firstAnswerDays", width: 110 },
           { title: t("cases.admin.resolveDays"), dataIndex: "resolveDays", width: 110 },
-          {
-            title: t("cases.admin.active"),
-            dataIndex: "active",
-            width: 80,
-            render: (a: boolean) => (a ? t("common.yes") : t("common.no")),
-          },
+          yesNoColumn(t, "cases.admin.active", "active", 80),
           {
             title: t("common.actions"),
             width: 90,
@@ -88,27 +83,14 @@ export function CategoriesTab() {
           categories.reload();
         }}
       >
-        <Form.Item name="code" label={t("cases.admin.code")} rules={required}>
-          <Input maxLength={40} disabled={editing !== "new"} />
-        </Form.Item>
-        <Form.Item name="nameZh" label={t("cases.admin.nameZh")} rules={required}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t("cases.admin.nameEn")} rules={required}>
-          <Input maxLength={200} />
-        </Form.Item>
+        <CodeNameFields codeLocked={editing !== "new"} />
         <Form.Item name="departmentId" label={t("cases.field.department")}>
           <Select allowClear options={departments.options} />
         </Form.Item>
         {days("acknowledgeDays", t("cases.admin.ackDays"))}
         {days("firstAnswerDays", t("cases.admin.firstDays"))}
         {days("resolveDays", t("cases.admin.resolveDays"))}
-        <Form.Item name="sortOrder" label={t("cases.admin.sortOrder")}>
-          <InputNumber min={0} max={10000} />
-        </Form.Item>
-        <Form.Item name="active" label={t("cases.admin.active")} valuePropName="checked">
-          <Switch />
-        </Form.Item>
+        <OrderActiveFields />
       </EditModal>
     </>
   );

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Form, Input, InputNumber, Select, Switch, Table, Tag } from "antd";
+import { Button, Form, Input, Select, Table, Tag } from "antd";
 import { useState } from "react";
 import { api } from "../../../api/client";
 import type { Page, User } from "../../../api/types";
@@ -9,6 +9,7 @@ import { useI18n } from "../../../i18n/I18nProvider";
 import { useDepartments } from "../shared";
 import type { Department } from "../types";
 import { EditModal } from "./EditModal";
+import { CodeNameFields, codeNameColumns, OrderActiveFields, yesNoColumn } from "./fields";
 
 /** 承办部门: departments, their mailboxes and the staff users who work their cases. */
 export function DepartmentsTab() {
@@ -20,7 +21,6 @@ export function DepartmentsTab() {
     .map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }));
   const [editing, setEditing] = useState<Department | "new" | null>(null);
   const [members, setMembers] = useState<Department | null>(null);
-  const required = [{ required: true, message: t("form.required") }];
   return (
     <>
       <ErrorAlert error={departments.error} onRetry={departments.reload} />
@@ -39,15 +39,9 @@ export function DepartmentsTab() {
         dataSource={departments.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: t("cases.admin.code"), dataIndex: "code", width: 100 },
-          { title: t("cases.admin.name"), render: (_, d) => (locale === "zh-CN" ? d.nameZh : d.nameEn) },
+          ...codeNameColumns<Department>(t, locale, 100),
           { title: t("cases.admin.email"), dataIndex: "email" },
-          {
-            title: t("cases.admin.active"),
-            dataIndex: "active",
-            width: 80,
-            render: (a: boolean) => (a ? t("common.yes") : t("common.no")),
-          },
+          yesNoColumn(t, "cases.admin.active", "active", 80),
           {
             title: t("cases.admin.members"),
             render: (_, d) => d.members.map((m) => <Tag key={m.id}>{m.displayName}</Tag>),
@@ -96,24 +90,11 @@ export function DepartmentsTab() {
           departments.reload();
         }}
       >
-        <Form.Item name="code" label={t("cases.admin.code")} rules={required}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="nameZh" label={t("cases.admin.nameZh")} rules={required}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t("cases.admin.nameEn")} rules={required}>
-          <Input maxLength={200} />
-        </Form.Item>
+        <CodeNameFields />
         <Form.Item name="email" label={t("cases.admin.email")}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="sortOrder" label={t("cases.admin.sortOrder")}>
-          <InputNumber min={0} max={10000} />
-        </Form.Item>
-        <Form.Item name="active" label={t("cases.admin.active")} valuePropName="checked">
-          <Switch />
-        </Form.Item>
+        <OrderActiveFields />
       </EditModal>
       <EditModal<{ userIds: string[] }>
         title={t("cases.admin.editMembers")}

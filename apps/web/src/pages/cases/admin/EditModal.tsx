@@ -1,8 +1,7 @@
 import { App, Form, Modal } from "antd";
-import { useState } from "react";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { applyFieldErrors } from "../../../components/formErrors";
 import { useI18n } from "../../../i18n/I18nProvider";
+import { useModalSubmit } from "../useModalSubmit";
 
 /** A modal form posting to the API, with field errors on the fields (the case settings' tabs). */
 export function EditModal<V extends object>({
@@ -25,23 +24,11 @@ export function EditModal<V extends object>({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const onOk = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await submit(values);
-      message.success(t("common.saved"));
-      onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, onOk } = useModalSubmit(form, async (values) => {
+    await submit(values);
+    message.success(t("common.saved"));
+    onSaved();
+  });
   return (
     <Modal
       open={open}
