@@ -128,7 +128,7 @@ export async function runProgramme(
   };
   const trendsLister: Lister = async (sql, params) => {
     const r = await labourTrends(sql, opts.actor, params as Record<string, string>);
-    return { items: [], total: r.enterprisesTotal };
+    return { items: [], total: r.enterprises.length };
   };
   for (const [route, path, mix, lister] of [
     [

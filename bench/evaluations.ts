@@ -105,13 +105,10 @@ export const evaluationSuite: BenchSuite = {
             );
             ctx.emit(h, timesheetSection(h, r));
           } else if (scenario === "scoring") {
-            const r = await runScoring(assessments, ctx.log);
-            const h = ctx.header(
-              "scoring",
-              registry,
-              bench.version,
-              `--assessments ${assessments} (no database)`,
-            );
+            // No database involved: the issue's 10,000 on both unless asked otherwise.
+            const scored = positive("assessments", ctx.options.assessments, 10_000);
+            const r = await runScoring(scored, ctx.log);
+            const h = ctx.header("scoring", registry, bench.version, `--assessments ${scored} (no database)`);
             ctx.emit(h, scoringSection(h, r));
           } else if (scenario === "programme") {
             const load = await loadProgramme(bench.db, { assessments, findings, log: ctx.log });

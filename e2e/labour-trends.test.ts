@@ -48,11 +48,17 @@ describe("programme trends (browser)", () => {
     const overlaid = trendsResponse(page);
     await page.getByTestId("labour-trends-enterprise").locator(".ant-select").click();
     await page.keyboard.type("华城");
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: PILOT }).click();
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .filter({ hasText: PILOT })
+      .click();
     const withPilot = (await (await overlaid).json()) as Trends;
     assert.equal(withPilot.enterprise?.name, PILOT);
     assert.equal(withPilot.enterprise?.months.length, 85);
-    await page.getByTestId("labour-trends").filter({ hasText: `${PILOT}：合规员工占比` }).waitFor();
+    await page
+      .getByTestId("labour-trends")
+      .filter({ hasText: `${PILOT}：合规员工占比` })
+      .waitFor();
     await screenshot(page, "labour-trends-01-cluster-and-pilot");
   });
 
@@ -66,11 +72,15 @@ describe("programme trends (browser)", () => {
     await page.waitForURL(/q=/);
     await rows.filter({ hasText: OTHER_PILOT }).waitFor();
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid="programme-enterprises"] [data-testid="assessment-link"]').length === 1,
+      () =>
+        document.querySelectorAll('[data-testid="programme-enterprises"] [data-testid="assessment-link"]')
+          .length === 1,
     );
     await page.getByTestId("search-reset").click();
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid="programme-enterprises"] [data-testid="assessment-link"]').length === 11,
+      () =>
+        document.querySelectorAll('[data-testid="programme-enterprises"] [data-testid="assessment-link"]')
+          .length === 11,
     );
     await screenshot(page, "labour-trends-02-programme-list");
   });
@@ -90,7 +100,10 @@ describe("programme trends (browser)", () => {
       [PILOT],
     );
     assert.equal(own.cluster.length, 85);
-    await page.getByTestId("labour-trends").filter({ hasText: `${PILOT}：合规员工占比` }).waitFor();
+    await page
+      .getByTestId("labour-trends")
+      .filter({ hasText: `${PILOT}：合规员工占比` })
+      .waitFor();
     assert.equal(await page.getByTestId("labour-trends-enterprise").count(), 0);
     await screenshot(page, "labour-trends-03-pilot-own");
     await context.close();

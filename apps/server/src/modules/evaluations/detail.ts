@@ -1,7 +1,6 @@
 import type { AnswerValue, AssessmentScore, EvaluationSystem, OfferedAction } from "@jingwei/rules";
 import type { Actor } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
-import { AppError } from "../../platform/errors.ts";
 import { termsOf } from "../enterprises/service.ts";
 import { todayInChina } from "../supervision/context.ts";
 import {
@@ -76,27 +75,6 @@ export async function assessmentDetail(db: Db, actor: Actor, id: string): Promis
   };
 }
 
-/** A file of an assessment or of one of its CAP items, for its enterprise or staff. */
-export async function readEvaluationFile(db: Db, actor: Actor, id: string) {
-  const [row] = await db.query<{
-    filename: string;
-    mimeType: string;
-    content: Uint8Array;
-    enterpriseId: string | null;
-  }>(
-    `select t.filename, t.mime_type as "mimeType", t.content,
-       case t.owner_type
-         when 'evaluation_assessment' then (select enterprise_id from evaluation_assessments where id = t.owner_id)
-         when 'evaluation_cap' then (select enterprise_id from evaluation_cap_items where id = t.owner_id)
-       end as "enterpriseId"
-     from attachments t where t.id = $1 and t.owner_type in ('evaluation_assessment', 'evaluation_cap')`,
-    [id],
-  );
-  const scope = scopeOf(actor);
-  if (!row || (scope !== null && row.enterpriseId !== scope)) throw new AppError("NOT_FOUND");
-  return { filename: row.filename, mimeType: row.mimeType, content: Buffer.from(row.content) };
-}
-
 export interface ProgrammeRow {
   assessmentId: string;
   enterpriseId: string;
@@ -166,30 +144,24 @@ export async function programmeOverview(
   // $1 (today) is used by some of the queries only; typed here so every query can take the same parameters.
   const filter =
     "$1::date is not null and ($2::text is null or a.system_code = $2) and ($3::uuid is null or a.enterprise_id = $3)";
-  const list = await programmePage(db, q, params, filter);
-  const listFiltered = Boolean(q.stage || q.level || q.q);
-  const [count] = listFiltered
-    ? await db.query<{ n: number }>(
-        `select count(distinct a.enterprise_id)::int as n from evaluation_assessments a
-         where ${filter} and a.stage <> 'cancelled'`,
-        params,
-      )
-    : [{ n: list.total }];
+  const { page: list, enterpriseCount } = await programmePage(db, q, params, filter);
   const stages = await db.query<{ stage: string; assessments: number }>(
     `select a.stage, count(*)::int as assessments from evaluation_assessments a where ${filter} group by a.stage`,
     params,
   );
   const ratingsOverTime = await db.query<{ year: string; level: string; assessments: number }>(
-    `select to_char(a.rated_on, 'YYYY') as year, a.level, count(*)::int as assessments
-     from evaluation_assessments a where ${filter} and a.rated_on is not null and a.level is not null
-     group by 1, 2 order by 1, 2`,
+    `select y::text as year, level, assessments from (
+       select extract(year from a.rated_on)::int as y, a.level, count(*)::int as assessments
+       from evaluation_assessments a where ${filter} and a.rated_on is not null and a.level is not null
+       group by 1, 2) r
+     order by 1, 2`,
     params,
   );
   const open = await openCapCounts(db, params);
   return {
     systemCode,
     stages,
-    enterpriseCount: count?.n ?? 0,
+    enterpriseCount,
     enterprises: list,
     ratingsOverTime,
     openFindingsBySection: open.bySection,
@@ -231,56 +203,72 @@ async function openCapCounts(db: Db, params: unknown[]) {
   };
 }
 
-/** One page of the latest assessments; the CAP counts are counted for the page's rows only. */
+/**
+ * The latest assessment of each enterprise (not cancelled) as `l (id, enterprise_id)`: kept by trigger (migration
+ * 0018); for one system's programme, the latest of that system's, found by DISTINCT ON. Uses the overview's
+ * parameters ($2 system, $3 the enterprise of an enterprise user).
+ */
+function latestAssessments(systemCode: string | null, filter: string): string {
+  return systemCode === null
+    ? `(select x.assessment_id as id, x.enterprise_id from evaluation_latest_assessments x
+        where $2::text is null and ($3::uuid is null or x.enterprise_id = $3)) l`
+    : `(select distinct on (a.enterprise_id) a.id, a.enterprise_id from evaluation_assessments a
+        where ${filter} and a.stage <> 'cancelled' order by a.enterprise_id, a.created_at desc, a.id desc) l`;
+}
+
+/** One page of the latest assessments, and how many enterprises: filtered, and in all. */
 async function programmePage(
   db: Db,
   q: ProgrammeQuery,
   base: unknown[],
   filter: string,
-): Promise<ProgrammeOverview["enterprises"]> {
+): Promise<{ page: ProgrammeOverview["enterprises"]; enterpriseCount: number }> {
   const params = [...base];
   const where: string[] = [];
   const add = (cond: (p: string) => string, v: unknown) => {
     params.push(v);
     where.push(cond(`$${params.length}`));
   };
-  if (q.stage) add((p) => `l.stage = ${p}`, q.stage);
-  if (q.level) add((p) => `l.level = ${p}`, q.level);
+  if (q.stage) add((p) => `a.stage = ${p}`, q.stage);
+  if (q.level) add((p) => `a.level = ${p}`, q.level);
   const terms = termsOf(q.q);
   if (terms.uscc) add((p) => `e.uscc = ${p}`, terms.uscc);
   else if (terms.tsquery) add((p) => `e.search_tokens @@ to_tsquery('simple', ${p})`, terms.tsquery);
   else if (terms.text) where.push("false");
   const order = PROGRAMME_SORTS[q.sort ?? "name"] ?? PROGRAMME_SORTS.name;
-  const latest = `(select distinct on (a.enterprise_id) a.id, a.enterprise_id, a.system_code, a.stage, a.level,
-      a.percent, a.rated_on
-    from evaluation_assessments a where ${filter} and a.stage <> 'cancelled'
-    order by a.enterprise_id, a.created_at desc, a.id desc) l join enterprises e on e.id = l.enterprise_id
-    ${where.length > 0 ? `where ${where.join(" and ")}` : ""}`;
-  const rows = await db.query<ProgrammeRow & { total: number }>(
+  const latest = latestAssessments((base[1] as string | null) ?? null, filter);
+  const w = where.length > 0 ? `where ${where.join(" and ")}` : "";
+  // The page first (20 rows: the name index walked, or the filtered rows sorted), its CAP counts after.
+  const items = await db.query<ProgrammeRow>(
     `select p.*,
        (select count(*)::int from evaluation_cap_items c where c.assessment_id = p."assessmentId"
           and c.status <> 'closed') as "openCapItems",
        (select count(*)::int from evaluation_cap_items c where c.assessment_id = p."assessmentId"
           and c.status in ('open', 'rejected') and c.deadline < $1) as "overdueCapItems"
      from (
-       select l.id as "assessmentId", l.enterprise_id as "enterpriseId", e.name as "enterpriseName",
-         l.system_code as "systemCode", l.stage, l.level, l.percent::float8 as percent, l.rated_on as "ratedOn",
-         count(*) over ()::int as total
-       from ${latest}
+       select a.id as "assessmentId", a.enterprise_id as "enterpriseId", e.name as "enterpriseName",
+         a.system_code as "systemCode", a.stage, a.level, a.percent::float8 as percent, a.rated_on as "ratedOn"
+       from ${latest} join evaluation_assessments a on a.id = l.id join enterprises e on e.id = l.enterprise_id
+       ${w}
        order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}
      ) p order by ${order}`,
     params,
   );
-  let total = rows[0]?.total;
-  if (total === undefined && q.page > 1) {
-    // A page past the end: count without paging.
-    const [n] = await db.query<{ n: number }>(`select count(*)::int as n from ${latest}`, params);
-    total = n?.n ?? 0;
-  }
+  // Counts join only what their filters need. $1 is typed here for the overview's shared parameters.
+  const count = async (filtered: boolean) => {
+    const [n] = await db.query<{ n: number }>(
+      `select count(*)::int as n from ${latest}
+       ${filtered && (q.stage || q.level) ? "join evaluation_assessments a on a.id = l.id" : ""}
+       ${filtered && q.q ? "join enterprises e on e.id = l.enterprise_id" : ""}
+       where $1::date is not null ${filtered && where.length > 0 ? `and ${where.join(" and ")}` : ""}`,
+      filtered ? params : base,
+    );
+    return n?.n ?? 0;
+  };
+  const filtered = where.length > 0;
+  const total = await count(true);
   return {
-    items: rows.map(({ total: _, ...r }) => r),
-    total: total ?? 0,
-    page: q.page,
-    pageSize: q.pageSize,
+    page: { items, total, page: q.page, pageSize: q.pageSize },
+    enterpriseCount: filtered ? await count(false) : total,
   };
 }

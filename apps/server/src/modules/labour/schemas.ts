@@ -152,5 +152,5 @@ export const LabourTrendsSchema = Type.Object({
     Type.Null(),
   ]),
   enterprises: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), months: Type.Integer() })),
-  enterprisesTotal: Type.Integer(),
+  enterprisesMore: Type.Boolean({ description: "more enterprises have months than the 200 listed" }),
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { strToU8, zipSync } from "fflate";
+import { AppError } from "../../platform/errors.ts";
 import { TimesheetColumns } from "./columns.ts";
 import { formatDay } from "./days.ts";
 import { timesheetXlsx, yearOfRows } from "./testing.ts";
@@ -74,5 +75,12 @@ describe("timesheet XLSX reader", () => {
     const expected = [...yearOfRows(20)];
     for (const k of [0, 1, 4000, 7319])
       assert.deepEqual({ ...rows[k], n: undefined }, { n: undefined, ...expected[k] }, `row ${k}`);
+  });
+
+  it("calls a sheet whose compressed data is damaged corrupt, not a timesheet", async () => {
+    const file = Buffer.from(await timesheetXlsx(yearOfRows(5)));
+    // The sheet is the largest entry: damage the middle of the file, inside its deflate stream.
+    for (let i = 0; i < 64; i++) file[(file.length >> 1) + i] = 0xff;
+    await assert.rejects(read(file), (e: unknown) => e instanceof AppError && e.code === "FILE_CORRUPT");
   });
 });

@@ -1,4 +1,4 @@
-import { inflateRawSync } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { parse as parseCsv } from "csv-parse/sync";
 import { AppError } from "../../platform/errors.ts";
 import { decodeText, detectFormat } from "../imports/parse.ts";
@@ -162,14 +162,32 @@ function zipDirectory(buf: Buffer): Map<string, ZipEntry> {
   return entries;
 }
 
-function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
+function entryData(buf: Buffer, e: ZipEntry): Buffer {
   const h = e.localHeader;
   if (h + 30 > buf.length || buf.readUInt32LE(h) !== 0x04034b50) throw corrupt();
+  if (e.method !== 0 && e.method !== 8) throw corrupt();
   const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
-  const data = buf.subarray(start, start + e.compressedSize);
-  if (e.method === 0) return data;
-  if (e.method !== 8) throw corrupt();
-  return inflateRawSync(data);
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
+  const data = entryData(buf, e);
+  return e.method === 0 ? data : inflateRawSync(data);
+}
+
+/**
+ * The entry's bytes a chunk at a time. Deflated entries are inflated by zlib's stream, on libuv's thread pool: the
+ * next megabyte inflates while this one is scanned, and the whole sheet (ten times the upload) is never held at once.
+ */
+async function* entryChunks(buf: Buffer, e: ZipEntry): AsyncGenerator<Buffer> {
+  const data = entryData(buf, e);
+  if (e.method === 0) {
+    for (let at = 0; at < data.length; at += BYTES_PER_CHUNK) yield data.subarray(at, at + BYTES_PER_CHUNK);
+    return;
+  }
+  const inflater = createInflateRaw({ chunkSize: BYTES_PER_CHUNK });
+  inflater.end(data);
+  yield* inflater;
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -360,7 +378,7 @@ function numberIn(xml: string, from: number, to: number): number | null {
 }
 
 async function readXlsx(buf: Buffer, sheetReader: SheetReader): Promise<void> {
-  let bytes: Buffer;
+  let sheet: ZipEntry | undefined;
   let strings: string[];
   try {
     const dir = zipDirectory(buf);
@@ -372,9 +390,8 @@ async function readXlsx(buf: Buffer, sheetReader: SheetReader): Promise<void> {
       .map((n) => SHEET_PATH.exec(n)?.[1])
       .filter((n): n is string => n !== undefined)
       .sort((a, b) => Number(a) - Number(b))[0];
-    const sheet = first === undefined ? undefined : dir.get(`xl/worksheets/sheet${first}.xml`);
+    sheet = first === undefined ? undefined : dir.get(`xl/worksheets/sheet${first}.xml`);
     if (!sheet) throw corrupt();
-    bytes = inflateEntry(buf, sheet);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw corrupt();
@@ -382,12 +399,32 @@ async function readXlsx(buf: Buffer, sheetReader: SheetReader): Promise<void> {
   // Scan a megabyte at a time; a row cut by the chunk boundary waits for the next chunk. The XML's markup is ASCII,
   // so the bytes are read as Latin-1 (one character a byte: no decoding, and a one-byte string scans faster than
   // the two-byte one a single 是 would make of the whole chunk); only text values are decoded as UTF-8.
+  const chunks = entryChunks(buf, sheet);
+  try {
+    await scanSheet(chunks, strings, sheetReader);
+  } finally {
+    // Stops the inflater when the scan ends early (not a timesheet, too many rows).
+    await chunks.return(undefined);
+  }
+}
+
+async function scanSheet(
+  chunks: AsyncGenerator<Buffer>,
+  strings: readonly string[],
+  sheetReader: SheetReader,
+) {
   const values: unknown[] = [];
   let carry = "";
   let rowNumber = 0;
-  for (let at = 0; at < bytes.length; at += BYTES_PER_CHUNK) {
-    const end = Math.min(bytes.length, at + BYTES_PER_CHUNK);
-    const text = carry + bytes.toString("latin1", at, end);
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await chunks.next();
+    } catch {
+      throw corrupt();
+    }
+    if (next.done) break;
+    const text = carry + next.value.toString("latin1");
     let from = 0;
     for (;;) {
       const open = text.indexOf("<row", from);

@@ -71,9 +71,10 @@ export interface LabourTrends {
   /** Cluster months of fewer enterprises than this are left out for an enterprise user (it could subtract its own). */
   clusterMinimumEnterprises: number;
   enterprise: { id: string; name: string; months: TrendMonth[] } | null;
-  /** Enterprises with months in the range, by name (at most ENTERPRISE_LIST_MAX); an enterprise user: its own. */
+  /** Enterprises with months kept, by name (at most ENTERPRISE_LIST_MAX); an enterprise user: its own. */
   enterprises: { id: string; name: string; months: number }[];
-  enterprisesTotal: number;
+  /** More enterprises have months than are listed (pick one by searching the registry). */
+  enterprisesMore: boolean;
 }
 
 export interface TrendsQuery {
@@ -114,9 +115,14 @@ export async function labourTrends(db: Db, actor: Actor, q: TrendsQuery): Promis
   const enterpriseId = ownOnly ? actor.enterpriseId : (q.enterpriseId ?? null);
   const params = [q.from ? `${q.from}-01` : null, q.to ? `${q.to}-01` : null];
   const range = "($1::date is null or m.month >= $1) and ($2::date is null or m.month <= $2)";
+  // The cluster's months from their rollup (migration 0018); an enterprise's from its own rows.
   const cluster = await db.query<Row>(
-    `select to_char(m.month, 'YYYY-MM') as month, ${SUMS} from labour_monthly_metrics m where ${range}
-     group by m.month order by m.month`,
+    `select to_char(m.month, 'YYYY-MM') as month, m.enterprises, m.workers::int as workers,
+       m.total_hours::float8 as "totalHours", m.overtime_over_36h::int as "overtimeOver36h",
+       m.rest_day_breaches::int as "restDayBreaches", m.minimum_wage_shortfalls::int as "minimumWageShortfalls",
+       m.overtime_pay_shortfalls::int as "overtimePayShortfalls", m.paid_in_full::int as "paidInFull",
+       m.insured::int as insured
+     from labour_cluster_monthly m where m.enterprises > 0 and ${range} order by m.month`,
     params,
   );
   let enterprise: LabourTrends["enterprise"] = null;
@@ -132,12 +138,16 @@ export async function labourTrends(db: Db, actor: Actor, q: TrendsQuery): Promis
     );
     enterprise = { id: enterpriseId, name: e.name, months: months.map(trendMonth) };
   }
-  const listed = await db.query<{ id: string; name: string; months: number; total: number }>(
-    `select e.id, e.name, x.months, count(*) over ()::int as total
-     from (select m.enterprise_id, count(*)::int as months from labour_monthly_metrics m
-           where ${range} and ($3::uuid is null or m.enterprise_id = $3) group by m.enterprise_id) x
-     join enterprises e on e.id = x.enterprise_id order by e.name, e.id limit ${ENTERPRISE_LIST_MAX}`,
-    [...params, ownOnly ? enterpriseId : null],
+  // Enterprises with months kept, by name: walks the name index and stops after the page (the range is not applied:
+  // the list is for picking one).
+  const listed = await db.query<{ id: string; name: string; months: number }>(
+    `select e.id, e.name,
+       (select count(*)::int from labour_monthly_metrics m where m.enterprise_id = e.id) as months
+     from enterprises e
+     where exists (select 1 from labour_monthly_metrics m where m.enterprise_id = e.id)
+       and ($1::uuid is null or e.id = $1)
+     order by e.name, e.id limit ${ENTERPRISE_LIST_MAX + 1}`,
+    [ownOnly ? enterpriseId : null],
   );
   return {
     from: q.from ?? null,
@@ -149,7 +159,7 @@ export async function labourTrends(db: Db, actor: Actor, q: TrendsQuery): Promis
     cluster: cluster.filter((r) => !ownOnly || r.enterprises >= CLUSTER_MINIMUM_ENTERPRISES).map(trendMonth),
     clusterMinimumEnterprises: ownOnly ? CLUSTER_MINIMUM_ENTERPRISES : 1,
     enterprise,
-    enterprises: listed.map(({ total: _, ...r }) => r),
-    enterprisesTotal: listed[0]?.total ?? 0,
+    enterprises: listed.slice(0, ENTERPRISE_LIST_MAX),
+    enterprisesMore: listed.length > ENTERPRISE_LIST_MAX,
   };
 }

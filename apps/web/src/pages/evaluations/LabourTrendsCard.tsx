@@ -25,7 +25,7 @@ interface LabourTrends {
   clusterMinimumEnterprises: number;
   enterprise: { id: string; name: string; months: TrendMonth[] } | null;
   enterprises: { id: string; name: string; months: number }[];
-  enterprisesTotal: number;
+  enterprisesMore: boolean;
 }
 
 /** Who sees the trends: the authority, the association, and an enterprise (its own beside the cluster). */
@@ -78,7 +78,7 @@ export function HoursChart({
       : [];
     return {
       tooltip: { trigger: "axis" },
-      legend: { type: "scroll" },
+      legend: { type: "scroll", top: 0 },
       grid: { left: 48, right: 16, top: 48, bottom: 32 },
       xAxis: { type: "category", data: months },
       yAxis: {
@@ -121,7 +121,7 @@ export function ComplianceChart({
   const option = useMemo<EChartsOption>(
     () => ({
       tooltip: { trigger: "axis", valueFormatter: (v) => `${v} %` },
-      legend: { type: "scroll" },
+      legend: { type: "scroll", top: 0 },
       grid: { left: 48, right: 16, top: 48, bottom: 32 },
       xAxis: { type: "category", data: months.map((m) => m.month) },
       yAxis: { type: "value", name: "%", min: 0, max: 100 },
@@ -160,7 +160,8 @@ export function LabourTrendsCard({ enterpriseId: fixed }: { enterpriseId?: strin
   );
   // Compliance: the enterprise's when one is shown, else the cluster's.
   const compliance = enterprise?.months.length ? enterprise.months : (data?.cluster ?? []);
-  const listed = data && data.enterprisesTotal <= data.enterprises.length;
+  // Up to 200 enterprises with months are offered directly; beyond, the registry is searched.
+  const listed = data && !data.enterprisesMore;
   return (
     <Card
       title={t("labourTrends.title")}

@@ -49,7 +49,7 @@ function RatingsChart({ data }: { data: Overview["ratingsOverTime"] }) {
     const levels = [...new Set(data.map((d) => d.level))];
     return {
       tooltip: { trigger: "axis" },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 32 },
       xAxis: { type: "category", data: years },
       yAxis: { type: "value", minInterval: 1 },
