@@ -19,8 +19,13 @@ describe("message catalogue", () => {
         assert.ok(text.en.trim().length > 0, "en text");
         assert.equal(text.zh, text.zh.trim());
         assert.equal(text.en, text.en.trim());
-        assert.match(text.zh, HAN, "the zh text is Chinese");
-        assert.deepEqual(placeholders(text.zh), placeholders(text.en));
+        // A relay passes on a message written and tested elsewhere (evaluation system issues: the rules package's
+        // validate-messages.ts); every other text is Chinese with the English text's placeholders.
+        const relay = text.zh === "{zh}" && text.en === "{en}";
+        if (!relay) {
+          assert.match(text.zh, HAN, "the zh text is Chinese");
+          assert.deepEqual(placeholders(text.zh), placeholders(text.en));
+        }
         // Braces come only as whole placeholders.
         for (const t of [text.zh, text.en]) assert.equal(t.replace(/\{\w+\}/g, "").match(/[{}]/), null, t);
       });
